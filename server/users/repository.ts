@@ -1,0 +1,89 @@
+import type { Role } from '../auth/actor.js';
+import type { DbSession } from '../infra/mongo.js';
+import { UserModel } from './model.js';
+
+export interface UserRecord {
+  id: string;
+  email: string;
+  passwordHash?: string;
+  name: string;
+  role: Role;
+  facilityId?: string;
+  employerId?: string;
+  candidateId?: string;
+  status: 'active' | 'invited' | 'disabled';
+  tokenVersion: number;
+  lastLoginAt?: Date;
+  notificationPreferences: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface UserDoc {
+  _id: { toString(): string };
+  email: string;
+  passwordHash?: string;
+  name: string;
+  role: Role;
+  facilityId?: { toString(): string };
+  employerId?: { toString(): string };
+  candidateId?: { toString(): string };
+  status: UserRecord['status'];
+  tokenVersion?: number;
+  lastLoginAt?: Date;
+  notificationPreferences?: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+function toRecord(doc: UserDoc): UserRecord {
+  return {
+    id: doc._id.toString(),
+    email: doc.email,
+    passwordHash: doc.passwordHash,
+    name: doc.name,
+    role: doc.role,
+    facilityId: doc.facilityId?.toString(),
+    employerId: doc.employerId?.toString(),
+    candidateId: doc.candidateId?.toString(),
+    status: doc.status,
+    tokenVersion: doc.tokenVersion ?? 0,
+    lastLoginAt: doc.lastLoginAt,
+    notificationPreferences: doc.notificationPreferences ?? {},
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash?: string;
+  name: string;
+  role: Role;
+  facilityId?: string;
+  employerId?: string;
+  candidateId?: string;
+  status?: UserRecord['status'];
+}
+
+export const userRepository = {
+  async findByEmail(email: string): Promise<UserRecord | null> {
+    const doc = await UserModel.findOne({ email: email.trim().toLowerCase() }).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  },
+  async findById(id: string): Promise<UserRecord | null> {
+    if (!/^[0-9a-f]{24}$/i.test(id)) return null;
+    const doc = await UserModel.findById(id).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  },
+  async exists(filter: { role?: Role; email?: string }): Promise<boolean> {
+    return (await UserModel.exists(filter)) !== null;
+  },
+  async create(user: NewUser, session?: DbSession): Promise<UserRecord> {
+    const [doc] = await UserModel.create([user], { session });
+    return toRecord(doc!.toObject() as UserDoc);
+  },
+  async touchLogin(id: string, at: Date): Promise<void> {
+    await UserModel.updateOne({ _id: id }, { $set: { lastLoginAt: at } });
+  },
+};
