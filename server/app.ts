@@ -4,17 +4,23 @@ import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import pkg from '../package.json' with { type: 'json' };
+import { registerAuditRoutes } from './audit/routes.js';
 import type { RequestContext } from './auth/actor.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { actorFromToken } from './auth/service.js';
+import { registerCandidateRoutes } from './candidates/routes.js';
 import type { Deps } from './deps.js';
+import { registerEmployerRoutes } from './employers/routes.js';
+import { registerFacilityRoutes } from './facilities/routes.js';
 import { registerHealthRoutes } from './health/routes.js';
 import { ApiBuilder } from './http/api.js';
 import { renderDocsPage } from './http/docs-page.js';
 import { errorHandler, notFoundHandler } from './http/error-middleware.js';
 import { errors } from './http/errors.js';
+import { registerSkillRoutes } from './skills/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerUserRoutes } from './users/routes.js';
+import { registerVacancyRoutes } from './vacancies/routes.js';
 
 export const API_BASE = '/api/v1';
 export type AppDeps = Omit<Deps, 'close'>;
@@ -80,8 +86,17 @@ export function createApp(deps: AppDeps): Express {
     return actorFromToken(match[1], config);
   };
   const api = new ApiBuilder(authenticate, context);
+  const afterCommit = async (ids: string[]) => {
+    if (ids.length) await deps.outbox.dispatch(ids);
+  };
   registerAuthRoutes(api, deps);
-  registerUserRoutes(api);
+  registerUserRoutes(api, deps);
+  registerFacilityRoutes(api);
+  registerSkillRoutes(api);
+  registerEmployerRoutes(api);
+  registerVacancyRoutes(api, { afterCommit });
+  registerCandidateRoutes(api, { afterCommit });
+  registerAuditRoutes(api);
   registerSystemRoutes(api, deps);
 
   const openapi = api.openapi({

@@ -83,6 +83,28 @@ export const userRepository = {
     const [doc] = await UserModel.create([user], { session });
     return toRecord(doc!.toObject() as UserDoc);
   },
+  async findByCandidateId(candidateId: string): Promise<UserRecord[]> {
+    const docs = await UserModel.find({ candidateId }).lean<UserDoc[]>();
+    return docs.map(toRecord);
+  },
+  /** Erasure: removes the login of a person whose record is erased. */
+  async deleteByCandidateId(candidateId: string, session?: DbSession): Promise<number> {
+    const res = await UserModel.deleteMany({ candidateId }, { session });
+    return res.deletedCount;
+  },
+  async list(
+    filter: { role?: string },
+    skip: number,
+    limit: number,
+  ): Promise<{ items: UserRecord[]; total: number }> {
+    const q: Record<string, unknown> = {};
+    if (filter.role) q.role = filter.role;
+    const [docs, total] = await Promise.all([
+      UserModel.find(q).sort({ email: 1 }).skip(skip).limit(limit).lean<UserDoc[]>(),
+      UserModel.countDocuments(q),
+    ]);
+    return { items: docs.map(toRecord), total };
+  },
   async touchLogin(id: string, at: Date): Promise<void> {
     await UserModel.updateOne({ _id: id }, { $set: { lastLoginAt: at } });
   },
