@@ -13,6 +13,7 @@ import type { Deps } from './deps.js';
 import { registerEmployerRoutes } from './employers/routes.js';
 import { registerFacilityRoutes } from './facilities/routes.js';
 import { registerHealthRoutes } from './health/routes.js';
+import { createWriteHooks } from './hooks.js';
 import { ApiBuilder } from './http/api.js';
 import { renderDocsPage } from './http/docs-page.js';
 import { errorHandler, notFoundHandler } from './http/error-middleware.js';
@@ -86,16 +87,14 @@ export function createApp(deps: AppDeps): Express {
     return actorFromToken(match[1], config);
   };
   const api = new ApiBuilder(authenticate, context);
-  const afterCommit = async (ids: string[]) => {
-    if (ids.length) await deps.outbox.dispatch(ids);
-  };
+  const hooks = createWriteHooks(deps);
   registerAuthRoutes(api, deps);
   registerUserRoutes(api, deps);
   registerFacilityRoutes(api);
   registerSkillRoutes(api);
   registerEmployerRoutes(api);
-  registerVacancyRoutes(api, { afterCommit });
-  registerCandidateRoutes(api, { afterCommit });
+  registerVacancyRoutes(api, hooks.vacancies);
+  registerCandidateRoutes(api, hooks.candidates);
   registerAuditRoutes(api);
   registerSystemRoutes(api, deps);
 
