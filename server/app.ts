@@ -18,6 +18,7 @@ import { ApiBuilder } from './http/api.js';
 import { renderDocsPage } from './http/docs-page.js';
 import { errorHandler, notFoundHandler } from './http/error-middleware.js';
 import { errors } from './http/errors.js';
+import { registerSearchRoutes } from './search/routes.js';
 import { registerSkillRoutes } from './skills/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerUserRoutes } from './users/routes.js';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps): Express {
   registerVacancyRoutes(api, hooks.vacancies);
   registerCandidateRoutes(api, hooks.candidates);
   registerAuditRoutes(api);
+  registerSearchRoutes(api, deps);
   registerSystemRoutes(api, deps);
 
   const openapi = api.openapi({

@@ -3,11 +3,13 @@ import { config } from '../config/index.js';
 import { createApp } from './app.js';
 import { bootstrapAdmin } from './auth/service.js';
 import { createDeps } from './deps.js';
+import { ensureSearchIndexesSoft } from './search/sync.js';
 
 /** The API process: connect, create the first admin if needed, listen, and shut down cleanly. */
 async function main(): Promise<void> {
   const deps = await createDeps(config, 'api');
   await bootstrapAdmin(config, deps.log);
+  await ensureSearchIndexesSoft(deps.search, deps.log);
   const app = createApp(deps);
   const server: Server = app.listen(config.PORT, () => {
     deps.log.info({ port: config.PORT, url: config.PUBLIC_BASE_URL }, 'API listening');

@@ -1,5 +1,7 @@
 import { config } from '../config/index.js';
 import { createDeps } from '../server/deps.js';
+import { baseSchedules, upsertSchedules } from '../server/jobs/schedules.js';
+import { ensureSearchIndexesSoft } from '../server/search/sync.js';
 import { assertComplete } from './registry.js';
 import { startWorkers } from './runtime.js';
 
@@ -7,6 +9,8 @@ import { startWorkers } from './runtime.js';
 async function main(): Promise<void> {
   assertComplete();
   const deps = await createDeps(config, 'worker');
+  await ensureSearchIndexesSoft(deps.search, deps.log);
+  await upsertSchedules(deps.queues, baseSchedules());
   const pool = startWorkers(deps, { concurrency: config.WORKER_CONCURRENCY });
   const stopRelay = deps.outbox.startRelay(1000);
   deps.log.info({ queues: pool.workers.map((w) => w.name), prefix: config.QUEUE_PREFIX }, 'worker started');

@@ -1,10 +1,20 @@
 import { JOB_CATALOG, type JobName } from '../server/jobs/catalog.js';
 import type { HandlerTable, JobHandler } from '../server/jobs/handler.js';
+import {
+  handleReconcile,
+  handleSyncCandidate,
+  handleSyncDirty,
+  handleSyncVacancy,
+} from '../server/search/sync.js';
 import { handlePing } from '../server/system/service.js';
 
 /** Every job name mapped to its handler. The type forces completeness; `assertComplete` checks at run time. */
 export const HANDLERS: HandlerTable = {
   'system.ping': handlePing,
+  'search.syncCandidate': handleSyncCandidate,
+  'search.syncVacancy': handleSyncVacancy,
+  'search.syncDirty': handleSyncDirty,
+  'search.reconcile': handleReconcile,
 };
 
 /** Throws naming every catalog job without a handler (and every handler without a catalog entry). */

@@ -43,6 +43,29 @@ export async function recordAudit(
   );
 }
 
+/** Many audit entries at once (bulk writes), in the caller's transaction. */
+export async function recordAuditMany(
+  actor: Actor,
+  candidateIds: string[],
+  action: AuditAction,
+  ctx: Partial<RequestContext> & { now: Date },
+  session?: DbSession,
+): Promise<void> {
+  await auditRepository.insert(
+    candidateIds.map((candidateId) => ({
+      actorId: actor.userId,
+      actorName: actor.name,
+      role: actor.role,
+      candidateId,
+      action,
+      at: ctx.now,
+      ip: ctx.ip,
+      requestId: ctx.requestId,
+    })),
+    session,
+  );
+}
+
 export interface AuditView {
   id: string;
   actor: { id: string; name: string; role: string };

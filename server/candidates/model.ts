@@ -108,6 +108,11 @@ const CandidateSchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId },
     erasedAt: { type: Date },
     statusBeforeErasure: { type: String },
+    /** Set by every write, cleared once the search index holds this version (the sync marker). */
+    searchDirty: { type: Boolean },
+    searchIndexedVersion: { type: Number },
+    /** After erasure: the public id still to be removed from the index. */
+    pendingIndexRemoval: { type: String },
   },
   { timestamps: true, collection: 'candidates' },
 );
@@ -121,5 +126,6 @@ CandidateSchema.index({ 'trainings.provider': 1 });
 CandidateSchema.index({ 'certifications.provider': 1 });
 CandidateSchema.index({ nameKey: 1 });
 CandidateSchema.index({ status: 1, 'release.expectedDate': 1 });
+CandidateSchema.index({ searchDirty: 1, updatedAt: 1 }, { partialFilterExpression: { searchDirty: true } });
 
 export const CandidateModel = mongoose.model('Candidate', CandidateSchema);

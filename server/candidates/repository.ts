@@ -171,8 +171,16 @@ function toQuery(f: CandidateFilter): Record<string, unknown> {
 
 export const candidateRepository = {
   async create(data: Partial<CandidateRecord>, session?: DbSession): Promise<CandidateRecord> {
-    const [doc] = await CandidateModel.create([toDoc(data)], { session });
+    const [doc] = await CandidateModel.create([{ ...toDoc(data), searchDirty: true }], { session });
     return toCandidateRecord(doc!.toObject() as CandidateDoc);
+  },
+  /** Inserts many profiles in one round trip (bulk imports, seeds, benchmarks). All or nothing. */
+  async createMany(data: Partial<CandidateRecord>[], session?: DbSession): Promise<CandidateRecord[]> {
+    const docs = await CandidateModel.insertMany(
+      data.map((d) => ({ ...toDoc(d), searchDirty: true })),
+      { session, ordered: true },
+    );
+    return docs.map((d) => toCandidateRecord(d.toObject() as CandidateDoc));
   },
   async findById(id: string, session?: DbSession): Promise<CandidateRecord | null> {
     if (!/^[0-9a-f]{24}$/i.test(id)) return null;
@@ -185,6 +193,15 @@ export const candidateRepository = {
     const docs = await CandidateModel.find({ _id: { $in: ids }, status: { $ne: 'erased' } }).lean<
       CandidateDoc[]
     >();
+    return docs.map(toCandidateRecord);
+  },
+  /** Profiles by public id, for matching after retrieval from the index (reads restrictions from MongoDB). */
+  async findByPublicIds(publicIds: string[]): Promise<CandidateRecord[]> {
+    if (publicIds.length === 0) return [];
+    const docs = await CandidateModel.find(
+      { publicId: { $in: publicIds }, status: { $ne: 'erased' } },
+      { history: 0, notes: 0 },
+    ).lean<CandidateDoc[]>();
     return docs.map(toCandidateRecord);
   },
   async findByPublicId(publicId: string): Promise<CandidateRecord | null> {
@@ -212,7 +229,7 @@ export const candidateRepository = {
     history: HistoryEntry[],
     session?: DbSession,
   ): Promise<CandidateRecord | null> {
-    const $set = toDoc(set);
+    const $set: Record<string, unknown> = { ...toDoc(set), searchDirty: true };
     const $unset: Record<string, 1> = {};
     for (const [k, v] of Object.entries($set)) {
       if (v === undefined) {
@@ -223,7 +240,7 @@ export const candidateRepository = {
     const doc = await CandidateModel.findOneAndUpdate(
       { _id: id, version: expectedVersion, status: { $ne: 'erased' } },
       {
-        ...(Object.keys($set).length ? { $set } : {}),
+        $set,
         ...(Object.keys($unset).length ? { $unset } : {}),
         ...(history.length ? { $push: { history: { $each: history } } } : {}),
         $inc: { version: 1 },
@@ -289,6 +306,8 @@ export const candidateRepository = {
         })),
         consent: { shareWithEmployers: false, contactByEmail: false },
         history: [],
+        searchDirty: true,
+        pendingIndexRemoval: before.publicId,
         version: (doc.version ?? 1) + 1,
         createdAt: doc.createdAt,
         updatedAt: at,

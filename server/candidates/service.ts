@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { type AuditAction, listAudit, recordAudit } from '../audit/service.js';
+import { type AuditAction, listAudit, recordAudit, recordAuditMany } from '../audit/service.js';
 import type { Actor, RequestContext } from '../auth/actor.js';
 import { requireFacility } from '../facilities/service.js';
 import { AppError, type ErrorDetail, errors } from '../http/errors.js';
@@ -43,6 +43,8 @@ export type CandidateChange =
 export interface CandidateHooks {
   afterWrite?: (c: CandidateRecord, change: CandidateChange, session: DbSession) => Promise<string[]>;
   afterCommit?: (outboxIds: string[]) => Promise<void>;
+  /** Bulk creation: one job for the whole chunk instead of one per profile. */
+  afterBulkWrite?: (ids: string[], session: DbSession) => Promise<string[]>;
   /** Extra sections of a subject-access export (notifications, placements…). */
   exportSections?: (candidateId: string) => Promise<Record<string, unknown>>;
 }
@@ -199,6 +201,50 @@ export async function createCandidate(
   ctx: Ctx,
   hooks: CandidateHooks = {},
 ): Promise<ReturnType<typeof presentFull>> {
+  const data = await prepareNewCandidate(actor, input, ctx);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { created, outboxIds } = await withTransaction(async (session) => {
+        const created = await candidateRepository.create({ ...data, publicId: newPublicId() }, session);
+        await recordAudit(actor, created.id, 'create', ctx, { session });
+        const outboxIds = (await hooks.afterWrite?.(created, 'create', session)) ?? [];
+        return { created, outboxIds };
+      });
+      await hooks.afterCommit?.(outboxIds);
+      return presentFull(created);
+    } catch (err) {
+      const dup = err as { code?: number; keyPattern?: Record<string, unknown> };
+      // A public-id collision (1 in 10^12) just draws again; a duplicate registration is the caller's 409.
+      if (dup.code === 11000 && dup.keyPattern?.publicId && attempt < 3) continue;
+      if (dup.code === 11000 && dup.keyPattern?.registrationNumber)
+        throw duplicateRegistration(input.registrationNumber);
+      throw err;
+    }
+  }
+}
+
+function duplicateRegistration(registrationNumber: string): AppError {
+  return errors.conflict(
+    `Nomor registrasi ${registrationNumber} sudah terdaftar di fasilitas ini`,
+    `Registration number ${registrationNumber} already exists in this facility`,
+    [
+      {
+        path: 'body.registrationNumber',
+        code: 'duplicate',
+        message: 'sudah terdaftar',
+        messageEn: 'already registered',
+      },
+    ],
+  );
+}
+
+/** Checks a new profile (roles, facilities, skills) and builds what is stored; throws 400/403. */
+async function prepareNewCandidate(
+  actor: Actor,
+  input: CreateCandidateInput,
+  ctx: Ctx,
+  checkFacility: typeof requireFacility = requireFacility,
+): Promise<Partial<CandidateRecord>> {
   const problems: ErrorDetail[] = [];
   if (actor.role === 'facility_staff' && input.facilityId !== actor.facilityId) {
     throw forbiddenFields(
@@ -218,11 +264,11 @@ export async function createCandidate(
     }
     bapasId = actor.facilityId;
   }
-  await requireFacility(input.facilityId, ['lapas', 'rutan', 'lpka'], 'body.facilityId').catch(
-    (e: AppError) => problems.push(...(e.details ?? [])),
+  await checkFacility(input.facilityId, ['lapas', 'rutan', 'lpka'], 'body.facilityId').catch((e: AppError) =>
+    problems.push(...(e.details ?? [])),
   );
   if (bapasId) {
-    await requireFacility(bapasId, ['bapas'], 'body.bapasId').catch((e: AppError) =>
+    await checkFacility(bapasId, ['bapas'], 'body.bapasId').catch((e: AppError) =>
       problems.push(...(e.details ?? [])),
     );
   }
@@ -256,45 +302,101 @@ export async function createCandidate(
     offenceCategory: input.offenceCategory,
     restrictions: input.restrictions ?? {},
     notes: input.notes,
+    history: [historyEntry(actor, ctx.now, 'created', null, 'in_custody')],
   };
-  for (let attempt = 0; ; attempt++) {
+  return data;
+}
+
+export interface BulkCreateResult {
+  created: { index: number; id: string; publicId: string }[];
+  failed: { index: number; error: AppError }[];
+}
+
+/**
+ * Creates many profiles through the same checks as createCandidate, writing each chunk in one
+ * transaction (profiles, audit entries and one batch-index job). Used by imports, the seed and the
+ * benchmark; a chunk with a duplicate falls back to one-by-one creation so good rows still land.
+ */
+export async function bulkCreateCandidates(
+  actor: Actor,
+  inputs: CreateCandidateInput[],
+  ctx: Ctx,
+  hooks: CandidateHooks = {},
+  chunkSize = 1000,
+): Promise<BulkCreateResult> {
+  const result: BulkCreateResult = { created: [], failed: [] };
+  // Facilities repeat across rows; look each up once per bulk call.
+  const facilityCache = new Map<string, ReturnType<typeof requireFacility>>();
+  const cachedFacility: typeof requireFacility = (id, kinds, path) => {
+    const key = `${id}|${kinds.join(',')}|${path}`;
+    let p = facilityCache.get(key);
+    if (!p) {
+      p = requireFacility(id, kinds, path);
+      p.catch(() => undefined);
+      facilityCache.set(key, p);
+    }
+    return p;
+  };
+  for (let start = 0; start < inputs.length; start += chunkSize) {
+    const chunk = inputs.slice(start, start + chunkSize);
+    const prepared: { index: number; data: Partial<CandidateRecord> }[] = [];
+    for (const [i, input] of chunk.entries()) {
+      try {
+        prepared.push({
+          index: start + i,
+          data: {
+            ...(await prepareNewCandidate(actor, input, ctx, cachedFacility)),
+            publicId: newPublicId(),
+          },
+        });
+      } catch (err) {
+        result.failed.push({
+          index: start + i,
+          error: err instanceof AppError ? err : errors.validation([]),
+        });
+      }
+    }
+    if (prepared.length === 0) continue;
     try {
       const { created, outboxIds } = await withTransaction(async (session) => {
-        const created = await candidateRepository.create(
-          {
-            ...data,
-            publicId: newPublicId(),
-            history: [historyEntry(actor, ctx.now, 'created', null, data.status)],
-          },
+        const created = await candidateRepository.createMany(
+          prepared.map((p) => p.data),
           session,
         );
-        await recordAudit(actor, created.id, 'create', ctx, { session });
-        const outboxIds = (await hooks.afterWrite?.(created, 'create', session)) ?? [];
+        await recordAuditMany(
+          actor,
+          created.map((c) => c.id),
+          'create',
+          ctx,
+          session,
+        );
+        const outboxIds =
+          (await hooks.afterBulkWrite?.(
+            created.map((c) => c.id),
+            session,
+          )) ?? [];
         return { created, outboxIds };
       });
       await hooks.afterCommit?.(outboxIds);
-      return presentFull(created);
+      created.forEach((c, i) =>
+        result.created.push({ index: prepared[i]!.index, id: c.id, publicId: c.publicId }),
+      );
     } catch (err) {
-      const dup = err as { code?: number; keyPattern?: Record<string, unknown> };
-      // A public-id collision (1 in 10^12) just draws again; a duplicate registration is the caller's 409.
-      if (dup.code === 11000 && dup.keyPattern?.publicId && attempt < 3) continue;
-      if (dup.code === 11000 && dup.keyPattern?.registrationNumber) {
-        throw errors.conflict(
-          `Nomor registrasi ${input.registrationNumber} sudah terdaftar di fasilitas ini`,
-          `Registration number ${input.registrationNumber} already exists in this facility`,
-          [
-            {
-              path: 'body.registrationNumber',
-              code: 'duplicate',
-              message: 'sudah terdaftar',
-              messageEn: 'already registered',
-            },
-          ],
-        );
+      if ((err as { code?: number }).code !== 11000) throw err;
+      for (const p of prepared) {
+        try {
+          const one = await createCandidate(actor, chunk[p.index - start]!, ctx, hooks);
+          result.created.push({ index: p.index, id: one.id, publicId: one.publicId });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          result.failed.push({ index: p.index, error: e });
+        }
       }
-      throw err;
     }
   }
+  result.created.sort((a, b) => a.index - b.index);
+  result.failed.sort((a, b) => a.index - b.index);
+  return result;
 }
 
 // ---------------------------------------------------------------- read
@@ -307,7 +409,7 @@ export async function getCandidate(actor: Actor, id: string, ctx: Ctx) {
   return presentFor(access, c, ctx.now);
 }
 
-/** The anonymised profile by public id: employers (consented people only), officers, admins. */
+/** The anonymised profile by public id: admins and the person's officer; others only what employers see. */
 export async function getPublicProfile(
   actor: Actor,
   publicId: string,
@@ -315,7 +417,9 @@ export async function getPublicProfile(
 ): Promise<AnonymisedCandidate> {
   const c = await candidateRepository.findByPublicId(publicId);
   if (!c) throw notFound();
-  if (actor.role === 'employer' && !isVisibleToEmployers(c, now)) throw notFound();
+  // Beyond admins and the person's own officer, nobody learns more than an employer could: a public id
+  // of another Bapas's client who did not consent (or is a minor, placed, withdrawn) is not found.
+  if (!maySupervise(actor, c) && !isVisibleToEmployers(c, now)) throw notFound();
   return anonymise(c, now, new Map());
 }
 

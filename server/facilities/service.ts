@@ -23,12 +23,20 @@ export async function createFacility(
   actor: Actor,
   input: z.output<typeof CreateFacilityBody>,
 ): Promise<FacilityView> {
-  const created = await facilityRepository.create({
-    ...input,
-    regencyKey: regionKey(input.regency),
-    createdBy: actor.userId,
-  });
-  return presentFacility(created);
+  try {
+    const created = await facilityRepository.create({
+      ...input,
+      regencyKey: regionKey(input.regency),
+      createdBy: actor.userId,
+    });
+    return presentFacility(created);
+  } catch (err) {
+    // Name the request field (body.code), like every other 409, not the bare index key.
+    if ((err as { code?: number }).code !== 11000) throw err;
+    throw errors.conflict(`Kode ${input.code} sudah dipakai`, `Code ${input.code} is already in use`, [
+      { path: 'body.code', code: 'duplicate', message: 'sudah dipakai', messageEn: 'already in use' },
+    ]);
+  }
 }
 
 export async function listFacilities(filter: {

@@ -1,14 +1,73 @@
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Settings } from 'meilisearch';
 import type { Config } from '../../config/index.js';
+import { errors } from '../http/errors.js';
+
+/** A search hit with the engine's extras (formatted highlights, geo distance). */
+export type SearchHit = Record<string, unknown> & {
+  _formatted?: Record<string, unknown>;
+  _geoDistance?: number;
+};
+
+export interface SearchRequest {
+  q?: string;
+  filter?: string;
+  facets?: string[];
+  sort?: string[];
+  page?: number;
+  hitsPerPage?: number;
+  limit?: number;
+  offset?: number;
+  attributesToRetrieve?: string[];
+  attributesToHighlight?: string[];
+  highlightPreTag?: string;
+  highlightPostTag?: string;
+  matchingStrategy?: 'last' | 'all' | 'frequency';
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  totalHits: number;
+  facetDistribution: Record<string, Record<string, number>>;
+  processingTimeMs: number;
+}
+
+export type IndexSettings = Settings;
 
 /**
  * The one module that wraps meilisearch-js. Index names carry the configured prefix so test runs and
- * environments sharing a server never collide.
+ * environments sharing a server never collide. Every write waits for its engine task and throws when
+ * the task failed, so callers only mark work done after it really is.
  */
 export interface SearchEngine {
-  client: Meilisearch;
   indexName(base: string): string;
   health(): Promise<boolean>;
+  /** Creates the index if missing and applies settings (idempotent). */
+  ensureIndex(base: string, primaryKey: string, settings: IndexSettings): Promise<void>;
+  upsert(base: string, docs: Record<string, unknown>[], primaryKey: string): Promise<void>;
+  remove(base: string, ids: string[]): Promise<void>;
+  search(base: string, req: SearchRequest): Promise<SearchResult>;
+  getDocument(base: string, id: string): Promise<Record<string, unknown> | null>;
+  /** Pages through every document's selected fields (drift checks, tests). */
+  allDocuments(base: string, fields?: string[], pageSize?: number): AsyncGenerator<Record<string, unknown>[]>;
+  count(base: string): Promise<number>;
+  dropIndex(base: string): Promise<void>;
+}
+
+const WAIT = { timeout: 120_000, interval: 50 };
+
+/** Maps engine outages to a 503 naming the search service; other errors pass through. */
+function unavailable(err: unknown): never {
+  // Anything that is not an answer from the engine (refused, timed out, reset) means it is down.
+  if (err instanceof MeilisearchRequestError || !(err instanceof MeilisearchApiError)) {
+    throw errors.unavailable('pencarian (search)', err);
+  }
+  if (
+    err instanceof MeilisearchApiError &&
+    (err.cause as { code?: string } | undefined)?.code === 'index_not_found'
+  ) {
+    throw errors.unavailable('pencarian (search)', err);
+  }
+  throw err;
 }
 
 export function createSearchEngine(
@@ -17,17 +76,88 @@ export function createSearchEngine(
   const client = new Meilisearch({
     host: config.MEILI_URL,
     apiKey: config.MEILI_MASTER_KEY,
-    timeout: 5000,
+    timeout: 10_000,
   });
+  const name = (base: string) => `${config.MEILI_INDEX_PREFIX}${base}`;
+  const index = (base: string) => client.index(name(base));
+
+  async function waitOk(p: { waitTask: (o?: typeof WAIT) => Promise<{ status: string; error?: unknown }> }) {
+    const task = await p.waitTask(WAIT);
+    if (task.status !== 'succeeded') {
+      throw new Error(`search engine task ${task.status}: ${JSON.stringify(task.error ?? null)}`);
+    }
+  }
+
   return {
-    client,
-    indexName: (base) => `${config.MEILI_INDEX_PREFIX}${base}`,
+    indexName: name,
     async health() {
       try {
-        const res = await client.health();
-        return res.status === 'available';
+        return (await client.health()).status === 'available';
       } catch {
         return false;
+      }
+    },
+    async ensureIndex(base, primaryKey, settings) {
+      try {
+        await client.getIndex(name(base));
+      } catch (err) {
+        if (!(err instanceof MeilisearchApiError)) throw err;
+        await waitOk(client.createIndex(name(base), { primaryKey }));
+      }
+      await waitOk(index(base).updateSettings(settings));
+    },
+    async upsert(base, docs, primaryKey) {
+      if (docs.length === 0) return;
+      await waitOk(index(base).addDocuments(docs, { primaryKey }));
+    },
+    async remove(base, ids) {
+      if (ids.length === 0) return;
+      await waitOk(index(base).deleteDocuments(ids));
+    },
+    async search(base, req) {
+      try {
+        const { q, ...params } = req;
+        const res = await index(base).search(q ?? '', params);
+        return {
+          hits: res.hits as SearchHit[],
+          totalHits:
+            (res as { totalHits?: number }).totalHits ??
+            (res as { estimatedTotalHits?: number }).estimatedTotalHits ??
+            res.hits.length,
+          facetDistribution: (res.facetDistribution ?? {}) as Record<string, Record<string, number>>,
+          processingTimeMs: res.processingTimeMs,
+        };
+      } catch (err) {
+        return unavailable(err);
+      }
+    },
+    async getDocument(base, id) {
+      try {
+        return (await index(base).getDocument(id)) as Record<string, unknown>;
+      } catch (err) {
+        if (err instanceof MeilisearchApiError) return null;
+        throw err;
+      }
+    },
+    async *allDocuments(base, fields, pageSize = 1000) {
+      let offset = 0;
+      for (;;) {
+        const page = await index(base).getDocuments({ offset, limit: pageSize, fields: fields as never });
+        if (page.results.length === 0) return;
+        yield page.results as Record<string, unknown>[];
+        offset += page.results.length;
+        if (page.results.length < pageSize) return;
+      }
+    },
+    async count(base) {
+      const stats = await index(base).getStats();
+      return stats.numberOfDocuments;
+    },
+    async dropIndex(base) {
+      try {
+        await waitOk(client.deleteIndex(name(base)));
+      } catch (err) {
+        if (!(err instanceof MeilisearchApiError)) throw err;
       }
     },
   };

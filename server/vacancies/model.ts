@@ -45,11 +45,16 @@ const VacancySchema = new Schema(
     createdBy: { type: Schema.Types.ObjectId },
     /** Natural key for idempotent CSV import: the employer's own reference for the vacancy. */
     externalRef: { type: String },
+    /** Set by every write, cleared once the search index holds this version (the sync marker). */
+    searchDirty: { type: Boolean },
+    searchIndexedVersion: { type: Number },
   },
   { timestamps: true, collection: 'vacancies' },
 );
 VacancySchema.index({ status: 1, 'location.regencyKey': 1 });
 VacancySchema.index({ 'skills.code': 1, status: 1 });
+VacancySchema.index({ searchDirty: 1, updatedAt: 1 }, { partialFilterExpression: { searchDirty: true } });
+VacancySchema.index({ status: 1, closesAt: 1 });
 VacancySchema.index(
   { employerId: 1, externalRef: 1 },
   { unique: true, partialFilterExpression: { externalRef: { $type: 'string' } } },

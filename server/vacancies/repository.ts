@@ -105,7 +105,9 @@ function toQuery(f: VacancyFilter): Record<string, unknown> {
 
 export const vacancyRepository = {
   async create(v: VacancyWrite, session?: DbSession): Promise<VacancyRecord> {
-    const [doc] = await VacancyModel.create([{ ...v, titleKey: foldText(v.title) }], { session });
+    const [doc] = await VacancyModel.create([{ ...v, titleKey: foldText(v.title), searchDirty: true }], {
+      session,
+    });
     return toVacancyRecord(doc!.toObject() as VacancyDoc);
   },
   /** Replaces the given fields and bumps the version, only if the version is still `expectedVersion`. */
@@ -115,7 +117,7 @@ export const vacancyRepository = {
     expectedVersion: number,
     session?: DbSession,
   ): Promise<VacancyRecord | null> {
-    const $set: Record<string, unknown> = { ...set };
+    const $set: Record<string, unknown> = { ...set, searchDirty: true };
     if (set.title) $set.titleKey = foldText(set.title);
     const $unset: Record<string, 1> = {};
     for (const [k, v] of Object.entries($set)) {
@@ -137,6 +139,12 @@ export const vacancyRepository = {
       .session(session ?? null)
       .lean<VacancyDoc>();
     return doc ? toVacancyRecord(doc) : null;
+  },
+  async findByIds(ids: string[]): Promise<VacancyRecord[]> {
+    const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id));
+    if (valid.length === 0) return [];
+    const docs = await VacancyModel.find({ _id: { $in: valid } }).lean<VacancyDoc[]>();
+    return docs.map(toVacancyRecord);
   },
   async findByExternalRef(employerId: string, externalRef: string): Promise<VacancyRecord | null> {
     const doc = await VacancyModel.findOne({ employerId, externalRef }).lean<VacancyDoc>();

@@ -2,13 +2,17 @@ import type { Express } from 'express';
 import { config } from '../../config/index.js';
 import { createApp } from '../../server/app.js';
 import { createDeps, type Deps } from '../../server/deps.js';
+import { ensureSearchIndexes } from '../../server/search/sync.js';
 
 let depsPromise: Promise<Deps> | null = null;
 let app: Express | null = null;
 
 /** Real connections to this run's database, indexes and queues, shared by all tests in the run. */
 export function testDeps(): Promise<Deps> {
-  depsPromise ??= createDeps(config, 'api');
+  depsPromise ??= createDeps(config, 'api').then(async (deps) => {
+    await ensureSearchIndexes(deps.search);
+    return deps;
+  });
   return depsPromise;
 }
 

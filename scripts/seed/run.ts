@@ -1,0 +1,431 @@
+/**
+ * Applies the demo plan through the services — the same validation, audit entries and write hooks
+ * as the API — creating only what is missing, found by natural key. A second run creates nothing.
+ */
+
+import { type Actor, SYSTEM_ACTOR } from '../../server/auth/actor.js';
+import { bootstrapAdmin } from '../../server/auth/service.js';
+import { candidateRepository } from '../../server/candidates/repository.js';
+import { CertificationBody, CreateCandidateBody, TrainingBody } from '../../server/candidates/schemas.js';
+import {
+  addCertification,
+  addTraining,
+  createCandidate,
+  recordRelease,
+} from '../../server/candidates/service.js';
+import type { CandidateRecord } from '../../server/candidates/types.js';
+import type { Deps } from '../../server/deps.js';
+import { employerRepository } from '../../server/employers/repository.js';
+import { CreateEmployerBody } from '../../server/employers/schemas.js';
+import { createEmployer } from '../../server/employers/service.js';
+import { type FacilityRecord, facilityRepository } from '../../server/facilities/repository.js';
+import { CreateFacilityBody } from '../../server/facilities/schemas.js';
+import { createFacility } from '../../server/facilities/service.js';
+import { createWriteHooks, type WriteHooks } from '../../server/hooks.js';
+import { isoDay } from '../../server/shared/schemas.js';
+import { foldText } from '../../server/shared/text.js';
+import { userRepository } from '../../server/users/repository.js';
+import { CreateUserBody } from '../../server/users/schemas.js';
+import { createUser } from '../../server/users/service.js';
+import { vacancyRepository } from '../../server/vacancies/repository.js';
+import { CreateVacancyBody, PatchVacancyBody } from '../../server/vacancies/schemas.js';
+import { createVacancy, updateVacancy } from '../../server/vacancies/service.js';
+import { mapLimit } from './concurrency.js';
+import { FACILITIES, TIMEZONE } from './data/places.js';
+import { dayIn } from './dates.js';
+import {
+  buildSeedPlan,
+  type CandidatePlan,
+  DEMO_PASSWORD,
+  type LoginPlan,
+  type SeedPlan,
+  type VacancyPlan,
+} from './plan.js';
+
+export const SEED_KINDS = [
+  'facilities',
+  'employers',
+  'vacancies',
+  'candidates',
+  'trainings',
+  'certifications',
+  'releases',
+  'users',
+] as const;
+export type SeedKind = (typeof SEED_KINDS)[number];
+
+/** Per kind: records written now, records found already there. */
+export type SeedCounts = Record<SeedKind, { created: number; existing: number }>;
+
+export interface LoginRow {
+  role: string;
+  email: string;
+  /** Omitted when the password is not the seed's to print (the admin's comes from the environment). */
+  password?: string;
+  scope: string;
+  /** False when the account could not be made (e.g. no ADMIN_EMAIL). */
+  available: boolean;
+}
+
+export interface SeedReport {
+  anchorDay: string;
+  counts: SeedCounts;
+  logins: LoginRow[];
+  /** Ids the logins are bound to, for checks and demos. */
+  ids: { demoEmployerId: string; demoCandidateId: string };
+  /** Time taken by each step, in order. */
+  steps: { step: string; ms: number }[];
+  elapsedMs: number;
+}
+
+export interface SeedOptions {
+  /** Creates the first admin through the usual bootstrap when no admin exists yet. */
+  admin?: { email: string; password: string };
+  /** Allows seeding when NODE_ENV is production. */
+  force?: boolean;
+  /** Profiles written at once (default 12). */
+  concurrency?: number;
+}
+
+export class SeedRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedRefusedError';
+  }
+}
+
+/** Who the seed acts as: the system, with an admin's rights, named so audit entries are recognisable. */
+const SEED_ACTOR: Actor = { ...SYSTEM_ACTOR, name: 'Sistem (data demo)' };
+
+type SeedDeps = Pick<Deps, 'config' | 'clock' | 'log' | 'outbox'>;
+
+function emptyCounts(): SeedCounts {
+  return Object.fromEntries(SEED_KINDS.map((k) => [k, { created: 0, existing: 0 }])) as SeedCounts;
+}
+
+/** A concurrent writer got there first: a duplicate key, or the service's 409 for it. */
+function isConflict(err: unknown): boolean {
+  const e = err as { code?: unknown; status?: unknown };
+  return e.code === 11000 || e.status === 409;
+}
+
+/**
+ * The anchor day: the creation day (WITA) of the first demo facility if it exists, else today. Dates
+ * of the data set are counted from it, so later runs plan the very same dates as the first one.
+ */
+async function anchorDay(now: Date): Promise<string> {
+  const first = await facilityRepository.findByCode(FACILITIES[0]!.code);
+  return dayIn(first ? first.createdAt : now, TIMEZONE);
+}
+
+class SeedRun {
+  readonly counts = emptyCounts();
+  readonly hooks: WriteHooks;
+  readonly facilities = new Map<string, FacilityRecord>();
+  readonly employerIds = new Map<string, string>();
+  readonly candidateIds = new Map<string, string>();
+
+  constructor(
+    readonly deps: SeedDeps,
+    readonly plan: SeedPlan,
+    readonly concurrency: number,
+  ) {
+    this.hooks = createWriteHooks(deps);
+  }
+
+  ctx() {
+    return { now: this.deps.clock.now(), requestId: `seed-${this.plan.anchorDay}` };
+  }
+
+  facilityId(code: string): string {
+    const f = this.facilities.get(code);
+    if (!f) throw new Error(`facility ${code} is not in the demo data`);
+    return f.id;
+  }
+
+  async facilitiesStep(): Promise<void> {
+    // In order: the first facility anchors the dates of everything else.
+    for (const { input } of this.plan.facilities) {
+      let found = await facilityRepository.findByCode(input.code);
+      if (found) {
+        this.counts.facilities.existing++;
+      } else {
+        try {
+          await createFacility(SEED_ACTOR, CreateFacilityBody.parse(input));
+          this.counts.facilities.created++;
+        } catch (err) {
+          if (!isConflict(err)) throw err;
+          this.counts.facilities.existing++;
+        }
+        found = await facilityRepository.findByCode(input.code);
+      }
+      if (!found) throw new Error(`facility ${input.code} could not be created`);
+      this.facilities.set(input.code, found);
+    }
+  }
+
+  async employersStep(): Promise<void> {
+    await mapLimit(this.plan.employers, this.concurrency, async ({ input }) => {
+      const key = foldText(input.name);
+      const { items } = await employerRepository.list({ q: input.name }, 0, 100);
+      const found = items.find((e) => foldText(e.name) === key);
+      if (found) {
+        this.counts.employers.existing++;
+        this.employerIds.set(input.name, found.id);
+        return;
+      }
+      const created = await createEmployer(SEED_ACTOR, CreateEmployerBody.parse(input), this.ctx().now);
+      this.counts.employers.created++;
+      this.employerIds.set(input.name, created.id);
+    });
+  }
+
+  async vacancyStep(v: VacancyPlan): Promise<void> {
+    const employerId = this.employerIds.get(v.employerName);
+    if (!employerId) throw new Error(`employer ${v.employerName} is not in the demo data`);
+    const existing = await vacancyRepository.findByExternalRef(employerId, v.externalRef);
+    let id: string;
+    let needsFilling: boolean;
+    if (existing) {
+      this.counts.vacancies.existing++;
+      id = existing.id;
+      // Finish an interrupted first run only: the vacancy is untouched since it was created.
+      needsFilling = v.finalStatus === 'filled' && existing.status === 'closed' && existing.version === 1;
+    } else {
+      try {
+        const created = await createVacancy(
+          SEED_ACTOR,
+          CreateVacancyBody.parse({ ...v.input, employerId }),
+          this.ctx(),
+          this.hooks.vacancies,
+        );
+        this.counts.vacancies.created++;
+        id = created.id;
+        needsFilling = v.finalStatus === 'filled';
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        this.counts.vacancies.existing++;
+        return;
+      }
+    }
+    if (needsFilling) {
+      await updateVacancy(
+        SEED_ACTOR,
+        id,
+        PatchVacancyBody.parse({ status: 'filled' }),
+        this.ctx(),
+        this.hooks.vacancies,
+      );
+    }
+  }
+
+  async vacanciesStep(): Promise<void> {
+    await mapLimit(this.plan.vacancies, this.concurrency, (v) => this.vacancyStep(v));
+  }
+
+  /** Creates the profile if missing, then adds whichever planned trainings, certificates and release it lacks. */
+  async candidateStep(c: CandidatePlan): Promise<void> {
+    const facilityId = this.facilityId(c.facilityCode);
+    const key = `${c.facilityCode}/${c.input.registrationNumber}`;
+    let current: CandidateRecord | null = await candidateRepository.findByRegistration(
+      facilityId,
+      c.input.registrationNumber,
+    );
+    if (current) {
+      this.counts.candidates.existing++;
+    } else {
+      const input = CreateCandidateBody.parse({
+        ...c.input,
+        facilityId,
+        bapasId: c.bapasCode ? this.facilityId(c.bapasCode) : undefined,
+      });
+      try {
+        await createCandidate(SEED_ACTOR, input, this.ctx(), this.hooks.candidates);
+        this.counts.candidates.created++;
+      } catch (err) {
+        if (!isConflict(err)) throw err;
+        this.counts.candidates.existing++;
+      }
+      current = await candidateRepository.findByRegistration(facilityId, c.input.registrationNumber);
+      if (!current) throw new Error(`profile ${key} could not be created`);
+    }
+    this.candidateIds.set(key, current.id);
+    const record = current;
+
+    for (const t of c.trainings) {
+      const provider = this.facilityId(t.providerCode);
+      const has = record.trainings.some(
+        (x) =>
+          x.provider === provider &&
+          x.programme === t.input.programme &&
+          isoDay(x.startDate) === t.input.startDate,
+      );
+      if (has) {
+        this.counts.trainings.existing++;
+        continue;
+      }
+      await addTraining(
+        SEED_ACTOR,
+        record.id,
+        TrainingBody.parse({ ...t.input, provider }),
+        this.ctx(),
+        this.hooks.candidates,
+      );
+      this.counts.trainings.created++;
+    }
+    for (const cert of c.certifications) {
+      if (record.certifications.some((x) => x.number === cert.input.number)) {
+        this.counts.certifications.existing++;
+        continue;
+      }
+      await addCertification(
+        SEED_ACTOR,
+        record.id,
+        CertificationBody.parse({ ...cert.input, provider: this.facilityId(cert.providerCode) }),
+        this.ctx(),
+        this.hooks.candidates,
+      );
+      this.counts.certifications.created++;
+    }
+    if (c.releasedOn) {
+      if (record.status !== 'in_custody' || record.release.actualDate) {
+        this.counts.releases.existing++;
+      } else {
+        await recordRelease(
+          SEED_ACTOR,
+          record.id,
+          new Date(`${c.releasedOn}T00:00:00.000Z`),
+          this.ctx(),
+          this.hooks.candidates,
+        );
+        this.counts.releases.created++;
+      }
+    }
+  }
+
+  async candidatesStep(): Promise<void> {
+    await mapLimit(this.plan.candidates, this.concurrency, (c) => this.candidateStep(c));
+  }
+
+  binding(login: LoginPlan): { facilityId?: string; employerId?: string; candidateId?: string } {
+    const b = login.bind;
+    if ('facilityCode' in b) return { facilityId: this.facilityId(b.facilityCode) };
+    if ('employerName' in b) {
+      const employerId = this.employerIds.get(b.employerName);
+      if (!employerId) throw new Error(`employer ${b.employerName} is not in the demo data`);
+      return { employerId };
+    }
+    const candidateId = this.candidateIds.get(
+      `${b.candidate.facilityCode}/${b.candidate.registrationNumber}`,
+    );
+    if (!candidateId) throw new Error('the demo candidate login has no profile');
+    return { candidateId };
+  }
+
+  async usersStep(): Promise<LoginRow[]> {
+    // One after another: password hashing is CPU-bound, so running them together gains nothing.
+    const rows: LoginRow[] = [];
+    for (const login of this.plan.logins) {
+      if (await userRepository.findByEmail(login.email)) {
+        this.counts.users.existing++;
+      } else {
+        try {
+          await createUser(
+            this.deps.config,
+            CreateUserBody.parse({
+              email: login.email,
+              password: DEMO_PASSWORD,
+              name: login.name,
+              role: login.role,
+              ...this.binding(login),
+            }),
+          );
+          this.counts.users.created++;
+        } catch (err) {
+          if (!isConflict(err)) throw err;
+          this.counts.users.existing++;
+        }
+      }
+      rows.push({
+        role: login.role,
+        email: login.email,
+        password: DEMO_PASSWORD,
+        scope: login.scope,
+        available: true,
+      });
+    }
+    return rows;
+  }
+}
+
+async function adminRow(admin: SeedOptions['admin']): Promise<LoginRow> {
+  if (!admin) {
+    return {
+      role: 'admin',
+      email: '(ADMIN_EMAIL belum diisi / not set)',
+      scope: 'Semua data',
+      available: false,
+    };
+  }
+  const user = await userRepository.findByEmail(admin.email);
+  const available = user?.role === 'admin';
+  return {
+    role: 'admin',
+    email: admin.email,
+    password: admin.password,
+    scope: available ? 'Semua data' : 'Admin lain sudah ada; akun ini tidak dibuat / another admin exists',
+    available,
+  };
+}
+
+/**
+ * Seeds the demo data set (development only unless `force`). Re-runnable: records are found by
+ * natural key and created only when missing; existing ones are left as they are.
+ */
+export async function runSeed(deps: SeedDeps, opts: SeedOptions = {}): Promise<SeedReport> {
+  if (deps.config.NODE_ENV === 'production' && !opts.force) {
+    throw new SeedRefusedError(
+      'Data demo tidak dibuat di produksi (NODE_ENV=production); tambahkan --force bila memang perlu. / ' +
+        'Refusing to seed demo data in production; pass --force to override.',
+    );
+  }
+  const started = Date.now();
+  const steps: SeedReport['steps'] = [];
+  const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const t0 = Date.now();
+    const result = await fn();
+    steps.push({ step, ms: Date.now() - t0 });
+    return result;
+  };
+  if (opts.admin) {
+    await bootstrapAdmin(
+      {
+        ADMIN_EMAIL: opts.admin.email,
+        ADMIN_PASSWORD: opts.admin.password,
+        BCRYPT_ROUNDS: deps.config.BCRYPT_ROUNDS,
+      },
+      deps.log,
+    );
+  }
+  const plan = buildSeedPlan(await anchorDay(deps.clock.now()));
+  const run = new SeedRun(deps, plan, opts.concurrency ?? 12);
+  await timed('facilities', () => run.facilitiesStep());
+  await timed('employers', () => run.employersStep());
+  await timed('vacancies', () => run.vacanciesStep());
+  await timed('candidates', () => run.candidatesStep());
+  const logins = [await adminRow(opts.admin), ...(await timed('users', () => run.usersStep()))];
+
+  const demoLogin = (role: string) => plan.logins.find((l) => l.role === role)!;
+  const ids = {
+    demoEmployerId: run.binding(demoLogin('employer')).employerId ?? '',
+    demoCandidateId: run.binding(demoLogin('candidate')).candidateId ?? '',
+  };
+  return {
+    anchorDay: plan.anchorDay,
+    counts: run.counts,
+    logins,
+    ids,
+    steps,
+    elapsedMs: Date.now() - started,
+  };
+}

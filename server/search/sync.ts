@@ -1,0 +1,277 @@
+import type { CandidateRecord } from '../candidates/types.js';
+import type { Deps } from '../deps.js';
+import type { Logger } from '../infra/logger.js';
+import { type DbSession, withTransaction } from '../infra/mongo.js';
+import { jobId } from '../infra/queue.js';
+import type { SearchEngine } from '../infra/search.js';
+import type { JobHandler } from '../jobs/handler.js';
+import { outboxJob, recordJobs } from '../outbox/service.js';
+import { type VacancyRecord, vacancyRepository } from '../vacancies/repository.js';
+import { CANDIDATES_INDEX, candidateDocument, VACANCIES_INDEX, vacancyDocument } from './documents.js';
+import { searchSyncRepository as repo } from './repository.js';
+import { candidateIndexSettings, vacancyIndexSettings } from './settings.js';
+
+/** Creates both indexes if missing and applies the settings that live in code. */
+export async function ensureSearchIndexes(search: SearchEngine): Promise<void> {
+  await search.ensureIndex(CANDIDATES_INDEX, 'publicId', candidateIndexSettings());
+  await search.ensureIndex(VACANCIES_INDEX, 'id', vacancyIndexSettings());
+}
+
+/** At process start: apply settings, but never refuse to start because the engine is down. */
+export async function ensureSearchIndexesSoft(search: SearchEngine, log: Logger): Promise<boolean> {
+  try {
+    await ensureSearchIndexes(search);
+    return true;
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'search indexes not ready; the reconcile job will retry');
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------- write hooks
+
+/** Outbox job for a person's index sync, recorded in the write's transaction. */
+export function candidateSyncJobs(
+  c: Pick<CandidateRecord, 'id' | 'version'>,
+  session: DbSession,
+): Promise<string[]> {
+  return recordJobs(
+    [outboxJob('search.syncCandidate', { candidateId: c.id }, jobId('search-cand', c.id, `v${c.version}`))],
+    session,
+  );
+}
+
+export function vacancySyncJobs(
+  v: Pick<VacancyRecord, 'id' | 'version'>,
+  session: DbSession,
+): Promise<string[]> {
+  return recordJobs(
+    [outboxJob('search.syncVacancy', { vacancyId: v.id }, jobId('search-vac', v.id, `v${v.version}`))],
+    session,
+  );
+}
+
+// ---------------------------------------------------------------- sync
+
+/** Syncs one person: upsert the projection, or delete it when they may no longer be shown. */
+export async function syncCandidate(
+  search: SearchEngine,
+  candidateId: string,
+  now: Date,
+): Promise<'upserted' | 'removed' | 'missing'> {
+  const state = await repo.candidate(candidateId);
+  if (!state) return 'missing';
+  const result = await applyCandidates(search, [state], now);
+  return result.upserted ? 'upserted' : 'removed';
+}
+
+async function applyCandidates(
+  search: SearchEngine,
+  states: Awaited<ReturnType<typeof repo.dirtyCandidates>>,
+  now: Date,
+): Promise<{ upserted: number; removed: number; marked: number }> {
+  const upserts: Record<string, unknown>[] = [];
+  const removals: string[] = [];
+  for (const s of states) {
+    if (s.erased) {
+      if (s.pendingIndexRemoval) removals.push(s.pendingIndexRemoval);
+      continue;
+    }
+    const doc = candidateDocument(s.record, now);
+    if (doc) upserts.push(doc);
+    else removals.push(s.record.publicId);
+  }
+  // Only after the engine confirms both tasks are the records marked clean.
+  await search.upsert(CANDIDATES_INDEX, upserts, 'publicId');
+  await search.remove(CANDIDATES_INDEX, removals);
+  const marked = await repo.markCandidatesClean(
+    states.map((s) => ({ id: s.record.id, version: s.record.version })),
+  );
+  return { upserted: upserts.length, removed: removals.length, marked };
+}
+
+export async function syncVacancy(
+  search: SearchEngine,
+  vacancyId: string,
+  now: Date,
+): Promise<'upserted' | 'removed' | 'missing'> {
+  const state = await repo.vacancy(vacancyId);
+  if (!state) {
+    await search.remove(VACANCIES_INDEX, [vacancyId]);
+    return 'missing';
+  }
+  const result = await applyVacancies(search, [state], now);
+  return result.upserted ? 'upserted' : 'removed';
+}
+
+async function applyVacancies(
+  search: SearchEngine,
+  states: Awaited<ReturnType<typeof repo.dirtyVacancies>>,
+  now: Date,
+): Promise<{ upserted: number; removed: number; marked: number }> {
+  const upserts: Record<string, unknown>[] = [];
+  const removals: string[] = [];
+  for (const s of states) {
+    const doc = vacancyDocument(s.record, s.employer, now);
+    if (doc) upserts.push(doc);
+    else removals.push(s.record.id);
+  }
+  await search.upsert(VACANCIES_INDEX, upserts, 'id');
+  await search.remove(VACANCIES_INDEX, removals);
+  const marked = await repo.markVacanciesClean(
+    states.map((s) => ({ id: s.record.id, version: s.record.version })),
+  );
+  return { upserted: upserts.length, removed: removals.length, marked };
+}
+
+/** Indexes every dirty record of a kind in batches; returns how many were processed. */
+export async function syncDirty(
+  search: SearchEngine,
+  kind: 'candidates' | 'vacancies',
+  now: Date,
+  opts: { batchSize?: number; olderThanMs?: number; maxBatches?: number } = {},
+): Promise<number> {
+  const batchSize = opts.batchSize ?? 1000;
+  const olderThan = opts.olderThanMs ? new Date(now.getTime() - opts.olderThanMs) : undefined;
+  let processed = 0;
+  for (let i = 0; i < (opts.maxBatches ?? Number.POSITIVE_INFINITY); i++) {
+    if (kind === 'candidates') {
+      const batch = await repo.dirtyCandidates(batchSize, olderThan);
+      if (batch.length === 0) break;
+      await applyCandidates(search, batch, now);
+      processed += batch.length;
+      if (batch.length < batchSize) break;
+    } else {
+      const batch = await repo.dirtyVacancies(batchSize, olderThan);
+      if (batch.length === 0) break;
+      await applyVacancies(search, batch, now);
+      processed += batch.length;
+      if (batch.length < batchSize) break;
+    }
+  }
+  return processed;
+}
+
+export interface DriftReport {
+  kind: 'candidates' | 'vacancies';
+  expected: number;
+  indexed: number;
+  missing: number;
+  stale: number;
+  orphans: number;
+}
+
+/**
+ * Full drift check: compares what MongoDB says should be indexed (and at which version) with what the
+ * index holds. Missing and stale records are marked dirty and re-synced; orphans are deleted.
+ */
+export async function reconcileFull(search: SearchEngine, now: Date): Promise<DriftReport[]> {
+  await ensureSearchIndexes(search);
+  const reports: DriftReport[] = [];
+
+  const expectedCandidates = new Map<string, number>();
+  for await (const row of repo.candidateVersions()) {
+    if (candidateDocument(row.record, now)) expectedCandidates.set(row.publicId, row.version);
+  }
+  reports.push(
+    await compare(search, CANDIDATES_INDEX, 'publicId', expectedCandidates, 'candidates', (ids) =>
+      repo.markCandidatesDirty(ids),
+    ),
+  );
+  await syncDirty(search, 'candidates', now);
+
+  const expectedVacancies = new Map<string, number>();
+  for await (const row of repo.vacancyVersions()) {
+    if (
+      row.record.status === 'open' &&
+      (!row.record.closesAt || row.record.closesAt >= now) &&
+      row.record.openings > 0
+    ) {
+      expectedVacancies.set(row.id, row.version);
+    }
+  }
+  reports.push(
+    await compare(search, VACANCIES_INDEX, 'id', expectedVacancies, 'vacancies', (ids) =>
+      repo.markVacanciesDirty(ids),
+    ),
+  );
+  await syncDirty(search, 'vacancies', now);
+  return reports;
+}
+
+async function compare(
+  search: SearchEngine,
+  index: string,
+  key: string,
+  expected: Map<string, number>,
+  kind: DriftReport['kind'],
+  markDirty: (ids: string[]) => Promise<void>,
+): Promise<DriftReport> {
+  const seen = new Set<string>();
+  const orphans: string[] = [];
+  const stale: string[] = [];
+  for await (const page of search.allDocuments(index, [key, 'version'])) {
+    for (const doc of page) {
+      const id = String(doc[key]);
+      seen.add(id);
+      const want = expected.get(id);
+      if (want === undefined) orphans.push(id);
+      else if (Number(doc.version ?? 0) < want) stale.push(id);
+    }
+  }
+  const missing = [...expected.keys()].filter((id) => !seen.has(id));
+  await search.remove(index, orphans);
+  await markDirty([...missing, ...stale]);
+  return {
+    kind,
+    expected: expected.size,
+    indexed: seen.size,
+    missing: missing.length,
+    stale: stale.length,
+    orphans: orphans.length,
+  };
+}
+
+/** Closes open vacancies whose closing time has passed (a normal write, so the index follows). */
+export async function closeExpiredVacancies(deps: Pick<Deps, 'outbox'>, now: Date): Promise<number> {
+  const ids = await repo.expiredOpenVacancyIds(now, 500);
+  let closed = 0;
+  for (const id of ids) {
+    const v = await vacancyRepository.findById(id);
+    if (!v || v.status !== 'open') continue;
+    const outboxIds = await withTransaction(async (session) => {
+      const updated = await vacancyRepository.update(id, { status: 'closed' }, v.version, session);
+      return updated ? vacancySyncJobs(updated, session) : [];
+    });
+    if (outboxIds.length) closed++;
+    await deps.outbox.dispatch(outboxIds);
+  }
+  return closed;
+}
+
+// ---------------------------------------------------------------- job handlers
+
+export const handleSyncCandidate: JobHandler<'search.syncCandidate'> = async ({ candidateId }, ctx) =>
+  syncCandidate(ctx.deps.search, candidateId, ctx.deps.clock.now());
+
+export const handleSyncVacancy: JobHandler<'search.syncVacancy'> = async ({ vacancyId }, ctx) =>
+  syncVacancy(ctx.deps.search, vacancyId, ctx.deps.clock.now());
+
+export const handleSyncDirty: JobHandler<'search.syncDirty'> = async ({ kind, olderThanMs }, ctx) =>
+  syncDirty(ctx.deps.search, kind, ctx.deps.clock.now(), { olderThanMs });
+
+export const handleReconcile: JobHandler<'search.reconcile'> = async ({ full }, ctx) => {
+  const { search, clock } = ctx.deps;
+  const now = clock.now();
+  await ensureSearchIndexes(search);
+  const closed = await closeExpiredVacancies(ctx.deps, now);
+  if (full) {
+    const reports = await reconcileFull(search, now);
+    ctx.log.info({ reports, closed }, 'search reconcile (full)');
+    return { closed, reports };
+  }
+  // Records whose own sync job is probably lost (dirty for over 30 s) are swept in batches.
+  const candidates = await syncDirty(search, 'candidates', now, { olderThanMs: 30_000 });
+  const vacancies = await syncDirty(search, 'vacancies', now, { olderThanMs: 30_000 });
+  return { closed, candidates, vacancies };
+};

@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import request from 'supertest';
+import { buildSeedPlan, DEMO_PASSWORD } from '../../scripts/seed/plan.js';
+import { runSeed, SEED_KINDS, SeedRefusedError, type SeedReport } from '../../scripts/seed/run.js';
+import { candidateRepository } from '../../server/candidates/repository.js';
+import { facilityRepository } from '../../server/facilities/repository.js';
+import { userRepository } from '../../server/users/repository.js';
+import { testApp, testDeps } from '../support/context.js';
+import { type CollectionState, snapshotDatabase } from './snapshot.js';
+
+const ADMIN = { email: 'admin@demo.bekalkerja.local', password: 'kata-sandi-admin-demo' };
+
+/** A distinct client address per sign-in so the login rate limit never interferes. */
+let ipCounter = 0;
+function clientIp(): string {
+  ipCounter++;
+  return `10.77.${(ipCounter >> 8) & 255}.${ipCounter & 255}`;
+}
+
+async function signIn(email: string, password: string): Promise<{ Authorization: string }> {
+  const res = await request(await testApp())
+    .post('/api/v1/auth/login')
+    .set('X-Forwarded-For', clientIp())
+    .send({ email, password });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+  return { Authorization: `Bearer ${res.body.token as string}` };
+}
+
+function loginOf(report: SeedReport, role: string) {
+  const row = report.logins.find((l) => l.role === role);
+  assert.ok(row, `no ${role} login`);
+  return row;
+}
+
+describe('demo seed', function () {
+  this.timeout(180_000);
+
+  let first: SeedReport;
+  let second: SeedReport;
+  let afterFirst: Record<string, CollectionState>;
+  let afterSecond: Record<string, CollectionState>;
+
+  before(async () => {
+    const deps = await testDeps();
+    first = await runSeed(deps, { admin: ADMIN });
+    afterFirst = await snapshotDatabase();
+    second = await runSeed(deps, { admin: ADMIN });
+    afterSecond = await snapshotDatabase();
+  });
+
+  it('when the seed runs on a fresh database, then it creates the whole demo set and one login per role', async () => {
+    const c = first.counts;
+    assert.equal(c.facilities.created, 7);
+    assert.equal(c.employers.created, 40);
+    assert.equal(c.vacancies.created, 80);
+    assert.equal(c.candidates.created, 300);
+    assert.equal(c.users.created, 5);
+    assert.ok(c.trainings.created >= 240, `trainings ${c.trainings.created}`);
+    assert.ok(c.certifications.created >= 80, `certifications ${c.certifications.created}`);
+    assert.ok(c.releases.created >= 60, `releases ${c.releases.created}`);
+    for (const kind of SEED_KINDS) assert.equal(c[kind].existing, 0, kind);
+
+    assert.deepEqual(first.logins.map((l) => l.role).sort(), [
+      'admin',
+      'candidate',
+      'employer',
+      'facility_staff',
+      'officer',
+      'trainer',
+    ]);
+    assert.ok(await userRepository.exists({ role: 'admin' }));
+    for (const row of first.logins.filter((l) => l.role !== 'admin')) {
+      const user = await userRepository.findByEmail(row.email);
+      assert.equal(user?.role, row.role, row.email);
+      assert.equal(row.password, DEMO_PASSWORD);
+    }
+    const officer = await userRepository.findByEmail(loginOf(first, 'officer').email);
+    const bapas = await facilityRepository.findByCode('BAPAS-WATAMPONE');
+    assert.equal(officer?.facilityId, bapas?.id);
+  });
+
+  it('when the seed runs a second time, then it creates nothing and no record changes', () => {
+    for (const kind of SEED_KINDS) assert.equal(second.counts[kind].created, 0, kind);
+    assert.equal(second.counts.candidates.existing, 300);
+    assert.equal(second.counts.vacancies.existing, 80);
+    assert.equal(second.anchorDay, first.anchorDay);
+    assert.deepEqual(afterSecond, afterFirst);
+  });
+
+  it('when the plan is built twice for the same anchor day, then it is identical; another day only moves dates', () => {
+    const a = buildSeedPlan(first.anchorDay);
+    assert.deepEqual(buildSeedPlan(first.anchorDay), a);
+    const b = buildSeedPlan('2030-01-15');
+    assert.deepEqual(
+      b.candidates.map((c) => c.input.fullName),
+      a.candidates.map((c) => c.input.fullName),
+    );
+    assert.notDeepEqual(
+      b.candidates.map((c) => c.input.release.expectedDate),
+      a.candidates.map((c) => c.input.release.expectedDate),
+    );
+    for (const c of a.candidates) {
+      if (c.input.contact?.email) assert.match(c.input.contact.email, /@example\.id$/);
+      const released = c.releasedOn !== undefined;
+      assert.equal(released, c.input.release.expectedDate < a.anchorDay, c.input.registrationNumber);
+    }
+  });
+
+  it('when the seeded candidate signs in, then they see their own profile and nobody else', async () => {
+    const row = loginOf(first, 'candidate');
+    const auth = await signIn(row.email, DEMO_PASSWORD);
+    const app = await testApp();
+    const list = await request(app).get('/api/v1/candidates').set(auth);
+    assert.equal(list.status, 200);
+    assert.equal(list.body.total, 1);
+    assert.equal(list.body.items[0].id, first.ids.demoCandidateId);
+
+    const own = await request(app).get(`/api/v1/candidates/${first.ids.demoCandidateId}`).set(auth);
+    assert.equal(own.status, 200);
+    assert.equal(own.body.status, 'released');
+    assert.equal(own.body.consent.shareWithEmployers, true);
+    assert.ok(own.body.contact.email);
+
+    const plan = buildSeedPlan(first.anchorDay);
+    const other = plan.candidates[1]!;
+    const facility = await facilityRepository.findByCode(other.facilityCode);
+    const otherRecord = await candidateRepository.findByRegistration(
+      facility!.id,
+      other.input.registrationNumber,
+    );
+    assert.ok(otherRecord);
+    const foreign = await request(app).get(`/api/v1/candidates/${otherRecord.id}`).set(auth);
+    assert.equal(foreign.status, 404);
+  });
+
+  it('when the seeded employer lists candidates, then no row carries a name, registration number or offence', async () => {
+    const auth = await signIn(loginOf(first, 'employer').email, DEMO_PASSWORD);
+    const app = await testApp();
+    const plan = buildSeedPlan(first.anchorDay);
+    const secrets = plan.candidates.flatMap((c) => [
+      c.input.fullName,
+      c.input.registrationNumber,
+      ...(c.input.contact?.email ? [c.input.contact.email] : []),
+    ]);
+    const rows: Record<string, unknown>[] = [];
+    for (let page = 1; ; page++) {
+      const res = await request(app).get('/api/v1/candidates').query({ page, limit: 100 }).set(auth);
+      assert.equal(res.status, 200);
+      rows.push(...(res.body.items as Record<string, unknown>[]));
+      if (rows.length >= res.body.total || res.body.items.length === 0) break;
+    }
+    const visibleSeeded = plan.candidates.filter((c) => c.input.consent.shareWithEmployers).length;
+    assert.ok(rows.length >= visibleSeeded, `${rows.length} rows, ${visibleSeeded} consenting seeded people`);
+    for (const row of rows) {
+      for (const key of ['id', 'fullName', 'registrationNumber', 'offenceCategory', 'birthDate', 'contact']) {
+        assert.equal(key in row, false, `row has ${key}`);
+      }
+    }
+    const text = JSON.stringify(rows);
+    for (const secret of secrets) assert.equal(text.includes(secret), false, 'a seeded identifier leaked');
+    for (const offence of ['narkotika', 'pencurian', 'penipuan', 'penganiayaan', 'penggelapan']) {
+      assert.equal(text.includes(offence), false, offence);
+    }
+
+    const vacancies = await request(app).get('/api/v1/vacancies').set(auth);
+    assert.equal(vacancies.status, 200);
+    assert.ok(vacancies.body.total >= 1);
+    assert.ok(vacancies.body.items.every((v: { status: string }) => v.status === 'open'));
+  });
+
+  it('when NODE_ENV is production and force is not given, then the seed refuses before writing', async () => {
+    const deps = await testDeps();
+    const before = await snapshotDatabase();
+    await assert.rejects(
+      runSeed({ ...deps, config: { ...deps.config, NODE_ENV: 'production' } }),
+      SeedRefusedError,
+    );
+    assert.deepEqual(await snapshotDatabase(), before);
+  });
+});
