@@ -86,11 +86,11 @@ export const EnvSchema = z
         });
       }
     }
-    if (env.PUBLIC_BASE_URL.startsWith('http://localhost')) {
+    if (!env.PUBLIC_BASE_URL.startsWith('https://')) {
       ctx.addIssue({
         code: 'custom',
         path: ['PUBLIC_BASE_URL'],
-        message: 'must be set to the public https address in production',
+        message: 'must be the public https:// address in production (links in emails use it)',
       });
     }
   });

@@ -89,6 +89,7 @@ async function main(): Promise<number> {
     indexPrefix: `t${runId}_`,
     queuePrefix: `bkt${runId}`,
   };
+  fs.mkdirSync(config.LOCAL_DATA_DIR, { recursive: true });
   const summaryFile = path.join(config.LOCAL_DATA_DIR, `test-summary-${runId}.json`);
   let stats = { passes: 0, failures: 0, pending: 0 };
   let mochaCode = 1;

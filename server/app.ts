@@ -93,7 +93,7 @@ export function createApp(deps: AppDeps): Express {
   registerUserRoutes(api, deps);
   registerFacilityRoutes(api);
   registerSkillRoutes(api);
-  registerEmployerRoutes(api);
+  registerEmployerRoutes(api, hooks.employers);
   registerVacancyRoutes(api, hooks.vacancies);
   registerCandidateRoutes(api, hooks.candidates);
   registerAuditRoutes(api);

@@ -1,13 +1,16 @@
 import type { CandidateHooks } from './candidates/service.js';
 import type { Deps } from './deps.js';
+import type { EmployerHooks } from './employers/service.js';
 import { jobId } from './infra/queue.js';
 import { outboxJob, recordJobs } from './outbox/service.js';
 import { candidateSyncJobs, vacancySyncJobs } from './search/sync.js';
+import { vacancyRepository } from './vacancies/repository.js';
 import type { VacancyWriteHooks } from './vacancies/service.js';
 
 export interface WriteHooks {
   candidates: CandidateHooks;
   vacancies: VacancyWriteHooks;
+  employers: EmployerHooks;
 }
 
 /**
@@ -39,6 +42,35 @@ export function createWriteHooks(deps: Pick<Deps, 'outbox'>): WriteHooks {
     },
     vacancies: {
       afterWrite: (v, session) => vacancySyncJobs(v, session),
+      // A bulk chunk is indexed by one batch job that sweeps every dirty vacancy.
+      afterBulkWrite: (ids, session) =>
+        recordJobs(
+          [
+            outboxJob(
+              'search.syncDirty',
+              { kind: 'vacancies', olderThanMs: 0 },
+              jobId('search-dirty-vac', ids[0] ?? 'none', ids.length),
+            ),
+          ],
+          session,
+        ),
+      afterCommit,
+    },
+    employers: {
+      // Vacancy documents show the employer's name and verification; re-index them in one sweep.
+      afterWrite: async (e, session) => {
+        if ((await vacancyRepository.markDirtyByEmployer(e.id, session)) === 0) return [];
+        return recordJobs(
+          [
+            outboxJob(
+              'search.syncDirty',
+              { kind: 'vacancies', olderThanMs: 0 },
+              jobId('search-dirty-employer', e.id, Date.now()),
+            ),
+          ],
+          session,
+        );
+      },
       afterCommit,
     },
   };

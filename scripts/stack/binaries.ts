@@ -37,9 +37,9 @@ export function assertSupportedPlatform(): void {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     throw new StackError(
       `The local stack runs the official MongoDB and Meilisearch binaries for linux-x64, but this machine is
-      ${process.platform}-${process.arch}. Fix: run the servers yourself (for example with docker compose up
-      mongo meilisearch redis mailpit) and point MONGODB_URI, MEILI_URL, REDIS_URL and SMTP_URL at them; the
-      stack then uses them as given.`,
+      ${process.platform}-${process.arch}. Fix: run MongoDB (as a replica set), Meilisearch and Redis yourself
+      (for example docker compose up -d mongo meilisearch redis) and point MONGODB_URI, MEILI_URL and REDIS_URL
+      at them; the stack then uses them as given and starts only its own mail sink.`,
     );
   }
 }

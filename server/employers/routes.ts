@@ -3,9 +3,9 @@ import type { ApiBuilder } from '../http/api.js';
 import { objectId, queryBool } from '../http/validate.js';
 import { pageQuery, pageSchema } from '../shared/schemas.js';
 import { CreateEmployerBody, EmployerView, PatchEmployerBody, Sector } from './schemas.js';
-import { createEmployer, getEmployer, listEmployers, updateEmployer } from './service.js';
+import { createEmployer, type EmployerHooks, getEmployer, listEmployers, updateEmployer } from './service.js';
 
-export function registerEmployerRoutes(api: ApiBuilder): void {
+export function registerEmployerRoutes(api: ApiBuilder, hooks: EmployerHooks): void {
   api.route({
     method: 'post',
     path: '/employers',
@@ -52,6 +52,6 @@ export function registerEmployerRoutes(api: ApiBuilder): void {
     params: z.object({ id: objectId }),
     body: PatchEmployerBody,
     response: EmployerView,
-    handler: ({ actor, params, body, ctx }) => updateEmployer(actor, params.id, body, ctx.now),
+    handler: ({ actor, params, body, ctx }) => updateEmployer(actor, params.id, body, ctx.now, hooks),
   });
 }

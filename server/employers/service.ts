@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../auth/actor.js';
 import { AppError, errors } from '../http/errors.js';
+import { type DbSession, withTransaction } from '../infra/mongo.js';
 import { regionKey } from '../shared/regions.js';
 import type { Page } from '../shared/schemas.js';
 import { type EmployerRecord, type EmployerWrite, employerRepository } from './repository.js';
@@ -79,12 +80,19 @@ export async function listEmployers(
   return { items: items.map(presentEmployer), total, page: filter.page, limit: filter.limit };
 }
 
+/** Follow-up work of an employer change (its vacancies' search documents show its name and status). */
+export interface EmployerHooks {
+  afterWrite?: (e: EmployerRecord, session: DbSession) => Promise<string[]>;
+  afterCommit?: (outboxIds: string[]) => Promise<void>;
+}
+
 /** An employer user edits its own record; admins edit any and alone set `verified`. */
 export async function updateEmployer(
   actor: Actor,
   id: string,
   patch: z.output<typeof PatchEmployerBody>,
   now: Date,
+  hooks: EmployerHooks = {},
 ): Promise<EmployerView> {
   const mayEdit = actor.role === 'admin' || (actor.role === 'employer' && actor.employerId === id);
   if (!mayEdit || !(await employerRepository.findById(id)))
@@ -93,7 +101,12 @@ export async function updateEmployer(
   const set: EmployerWrite = { ...patch };
   if (patch.regency) set.regencyKey = regionKey(patch.regency);
   if (patch.verified === true) Object.assign(set, { verifiedAt: now, verifiedBy: actor.userId });
-  const updated = await employerRepository.update(id, set);
-  if (!updated) throw errors.notFound('Pemberi kerja', 'Employer');
-  return presentEmployer(updated);
+  const result = await withTransaction(async (session) => {
+    const updated = await employerRepository.update(id, set, session);
+    if (!updated) return null;
+    return { updated, outboxIds: (await hooks.afterWrite?.(updated, session)) ?? [] };
+  });
+  if (!result) throw errors.notFound('Pemberi kerja', 'Employer');
+  await hooks.afterCommit?.(result.outboxIds);
+  return presentEmployer(result.updated);
 }

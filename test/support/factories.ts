@@ -10,6 +10,7 @@ import type { EmployerView } from '../../server/employers/schemas.js';
 import { createEmployer } from '../../server/employers/service.js';
 import type { FacilityView } from '../../server/facilities/schemas.js';
 import { createFacility } from '../../server/facilities/service.js';
+import { createWriteHooks } from '../../server/hooks.js';
 import { type NewUser, type UserRecord, userRepository } from '../../server/users/repository.js';
 import type { CreateVacancyInput, VacancyView } from '../../server/vacancies/schemas.js';
 import { createVacancy } from '../../server/vacancies/service.js';
@@ -140,8 +141,13 @@ export async function buildCandidate(
   places: Places,
   overrides: Partial<CreateCandidateInput> = {},
 ): Promise<CandidateFull> {
-  await testDeps();
-  return createCandidate(SYSTEM_ACTOR, candidateInput(places, overrides), { now: new Date() });
+  const deps = await testDeps();
+  return createCandidate(
+    SYSTEM_ACTOR,
+    candidateInput(places, overrides),
+    { now: new Date() },
+    createWriteHooks(deps).candidates,
+  );
 }
 
 export function vacancyInput(
@@ -166,6 +172,11 @@ export async function buildVacancy(
   employerId: string,
   overrides: Partial<CreateVacancyInput> = {},
 ): Promise<VacancyView> {
-  await testDeps();
-  return createVacancy(SYSTEM_ACTOR, vacancyInput(employerId, overrides), { now: new Date() });
+  const deps = await testDeps();
+  return createVacancy(
+    SYSTEM_ACTOR,
+    vacancyInput(employerId, overrides),
+    { now: new Date() },
+    createWriteHooks(deps).vacancies,
+  );
 }
