@@ -64,6 +64,10 @@ export const EnvSchema = z
       .refine((tz) => isValidTimeZone(tz), { message: 'unknown IANA time zone' }),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    /** How long a claimed send may stay unfinished before it is considered interrupted. */
+    NOTIFY_SEND_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+    /** Test aid: pause between the SMTP server accepting a message and recording it (crash tests). */
+    MAIL_TEST_PAUSE_AFTER_SEND_MS: z.coerce.number().int().min(0).max(600_000).default(0),
     ALLOW_TIME_TRAVEL: bool.optional(),
 
     LOCAL_DATA_DIR: z.string().default(path.resolve('.local')),
@@ -74,6 +78,7 @@ export const EnvSchema = z
     PUBLIC_BASE_URL: env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`,
     // `asOf` time travel (sweeps, check-ins) is a demo and test aid; production never allows it.
     ALLOW_TIME_TRAVEL: env.NODE_ENV === 'production' ? false : (env.ALLOW_TIME_TRAVEL ?? true),
+    MAIL_TEST_PAUSE_AFTER_SEND_MS: env.NODE_ENV === 'production' ? 0 : env.MAIL_TEST_PAUSE_AFTER_SEND_MS,
   }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;

@@ -7,7 +7,7 @@
 import { config, DEV_SECRETS } from '../config/index.js';
 import { createDeps } from '../server/deps.js';
 import { formatLogins, formatSummary } from './seed/report.js';
-import { runSeed, SeedRefusedError } from './seed/run.js';
+import { assertSeedAllowed, runSeed, SeedRefusedError } from './seed/run.js';
 
 /** The admin `npm start` creates when ADMIN_EMAIL is not set (development only). */
 const DEV_ADMIN_EMAIL = 'admin@bekalkerja.local';
@@ -15,12 +15,7 @@ const DEV_ADMIN_EMAIL = 'admin@bekalkerja.local';
 async function main(): Promise<void> {
   const force = process.argv.includes('--force');
   const production = config.NODE_ENV === 'production';
-  if (production && !force) {
-    throw new SeedRefusedError(
-      'Data demo tidak dibuat di produksi (NODE_ENV=production); tambahkan --force bila memang perlu. / ' +
-        'Refusing to seed demo data in production; pass --force to override.',
-    );
-  }
+  assertSeedAllowed(config.NODE_ENV, force);
   const email = config.ADMIN_EMAIL ?? (production ? undefined : DEV_ADMIN_EMAIL);
   const password = config.ADMIN_PASSWORD ?? (production ? undefined : DEV_SECRETS.ADMIN_PASSWORD);
   const deps = await createDeps(config, 'script');

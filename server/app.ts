@@ -4,6 +4,7 @@ import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import pkg from '../package.json' with { type: 'json' };
+import { registerQueueDashboard } from './admin/queue-dashboard.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import type { RequestContext } from './auth/actor.js';
 import { registerAuthRoutes } from './auth/routes.js';
@@ -18,6 +19,7 @@ import { ApiBuilder } from './http/api.js';
 import { renderDocsPage } from './http/docs-page.js';
 import { errorHandler, notFoundHandler } from './http/error-middleware.js';
 import { errors } from './http/errors.js';
+import { registerNotificationRoutes, registerUnsubscribeRoutes } from './notifications/routes.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerSkillRoutes } from './skills/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
@@ -74,6 +76,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
 
   registerHealthRoutes(app, deps);
+  registerUnsubscribeRoutes(app, deps);
+  registerQueueDashboard(app, deps);
 
   const context = (req: Request): RequestContext => ({
     requestId: String(req.id ?? ''),
@@ -98,6 +102,7 @@ export function createApp(deps: AppDeps): Express {
   registerCandidateRoutes(api, hooks.candidates);
   registerAuditRoutes(api);
   registerSearchRoutes(api, deps);
+  registerNotificationRoutes(api, deps);
   registerSystemRoutes(api, deps);
 
   const openapi = api.openapi({

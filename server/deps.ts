@@ -2,6 +2,7 @@ import type { Config } from '../config/index.js';
 import { createLoginLimiter, type LoginLimiter } from './auth/rate-limit.js';
 import { type Clock, systemClock } from './infra/clock.js';
 import { createLogger, type Logger } from './infra/logger.js';
+import { createMailer, type Mailer } from './infra/mail.js';
 import { connectMongo, type MongoHandle } from './infra/mongo.js';
 import { createQueueBus, type QueueBus } from './infra/queue.js';
 import { createRedis, type Redis } from './infra/redis.js';
@@ -20,6 +21,8 @@ export interface Deps {
   queues: QueueBus;
   outbox: Outbox;
   limiter: LoginLimiter;
+  /** Pooled SMTP; connects on first send. */
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
@@ -31,6 +34,7 @@ export async function createDeps(config: Config, kind: 'api' | 'worker' | 'scrip
   const queues = createQueueBus(config, redis, log);
   const search = createSearchEngine(config);
   const clock = systemClock;
+  const mailer = createMailer(config);
   return {
     config,
     log,
@@ -41,7 +45,9 @@ export async function createDeps(config: Config, kind: 'api' | 'worker' | 'scrip
     queues,
     outbox: createOutbox(queues, log, () => clock.now()),
     limiter: createLoginLimiter(config, redis),
+    mailer,
     async close() {
+      mailer.close();
       await queues.close().catch(() => undefined);
       redis.disconnect();
       await mongo.close();

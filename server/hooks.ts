@@ -2,6 +2,8 @@ import type { CandidateHooks } from './candidates/service.js';
 import type { Deps } from './deps.js';
 import type { EmployerHooks } from './employers/service.js';
 import { jobId } from './infra/queue.js';
+import { notificationRepository } from './notifications/repository.js';
+import { presentNotification } from './notifications/service.js';
 import { outboxJob, recordJobs } from './outbox/service.js';
 import { candidateSyncJobs, vacancySyncJobs } from './search/sync.js';
 import { vacancyRepository } from './vacancies/repository.js';
@@ -25,7 +27,14 @@ export function createWriteHooks(deps: Pick<Deps, 'outbox'>): WriteHooks {
   return {
     candidates: {
       // Every profile change (including consent withdrawal, placement and erasure) re-syncs the index.
-      afterWrite: (c, _change, session) => candidateSyncJobs(c, session),
+      afterWrite: async (c, change, session) => {
+        // Erasure also cancels pending messages about the person and forgets their address there.
+        if (change === 'erase') await notificationRepository.forgetCandidate(c.id, session);
+        return candidateSyncJobs(c, session);
+      },
+      exportSections: async (candidateId) => ({
+        notifications: (await notificationRepository.byCandidate(candidateId)).map(presentNotification),
+      }),
       // A bulk chunk is indexed by one batch job that sweeps every dirty profile.
       afterBulkWrite: (ids, session) =>
         recordJobs(

@@ -1,5 +1,7 @@
 import { JOB_CATALOG, type JobName } from '../server/jobs/catalog.js';
 import type { HandlerTable, JobHandler } from '../server/jobs/handler.js';
+import { handleDeliver, handleFlush } from '../server/notifications/deliver.js';
+import { handleSweep } from '../server/notifications/sweep.js';
 import {
   handleReconcile,
   handleSyncCandidate,
@@ -15,6 +17,9 @@ export const HANDLERS: HandlerTable = {
   'search.syncVacancy': handleSyncVacancy,
   'search.syncDirty': handleSyncDirty,
   'search.reconcile': handleReconcile,
+  'alerts.sweep': handleSweep,
+  'notify.deliver': handleDeliver,
+  'notify.flush': handleFlush,
 };
 
 /** Throws naming every catalog job without a handler (and every handler without a catalog entry). */

@@ -17,8 +17,3 @@ export function dayIn(at: Date, timeZone: string): string {
     day: '2-digit',
   }).format(at);
 }
-
-/** Whole days from `a` to `b` (positive when `b` is later). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
-}

@@ -340,14 +340,16 @@ const LEVEL_WEIGHTS = [
 
 function drawName(rng: Rng, gender: 'male' | 'female', regency: RegencyName): string {
   const first = gender === 'male' ? rng.pick(MALE_FIRST) : rng.pick(FEMALE_FIRST);
-  const prefix =
+  const drawn =
     gender === 'male'
       ? rng.chance(0.3)
-        ? `${rng.pick(MALE_PREFIX)} `
+        ? rng.pick(MALE_PREFIX)
         : ''
       : rng.chance(0.35)
-        ? `${rng.pick(FEMALE_PREFIX)} `
+        ? rng.pick(FEMALE_PREFIX)
         : '';
+  // "St." abbreviates Sitti; never "St. Sitti".
+  const prefix = drawn && !(drawn === 'St.' && first === 'Sitti') ? `${drawn} ` : '';
   const makassarese = regency === 'Makassar' || regency === 'Maros';
   const last = makassarese && rng.chance(0.4) ? rng.pick(DAENG_NAMES) : rng.pick(LAST_NAMES);
   return `${prefix}${first} ${last}`;
@@ -359,7 +361,7 @@ function contactEmail(fullName: string, seq: number): string {
     .toLowerCase()
     .replace(/[^a-z ]/g, '')
     .split(' ')
-    .filter((w) => w.length > 2 && w !== 'andi' && w !== 'muh' && w !== 'abd' && w !== 'nur');
+    .filter((w) => w.length > 2 && w !== 'andi' && w !== 'muh' && w !== 'abd');
   const given = words[0] ?? 'warga';
   const initial = (words[words.length - 1] ?? 'x').charAt(0);
   return `${given}.${initial}${String(seq).padStart(3, '0')}@${CONTACT_DOMAIN}`;
@@ -434,12 +436,9 @@ function planPerson(
     drafts.push({ programme: main, providerCode, startDate, endDate, result });
     if (rng.chance(0.15)) {
       const otherVocation = rng.chance(0.6) ? vocation : rng.weighted(VOCATION_WEIGHTS[gender]);
-      const second = rng.pick(
-        programmesOf(otherVocation)
-          .filter((p) => p.code !== main.code)
-          .concat([]),
-      );
-      if (second) {
+      const others = programmesOf(otherVocation).filter((p) => p.code !== main.code);
+      if (others.length > 0) {
+        const second = rng.pick(others);
         const end = addDays(startDate, -rng.int(14, 120));
         drafts.unshift({
           programme: second,

@@ -1,3 +1,4 @@
+import { buildInsertDocs } from '../infra/lean-insert.js';
 import type { DbSession } from '../infra/mongo.js';
 import { AuditModel } from './model.js';
 
@@ -22,7 +23,11 @@ interface AuditDoc extends Omit<AuditRecord, 'id' | 'actorId' | 'candidateId'> {
 
 export const auditRepository = {
   async insert(entries: Omit<AuditRecord, 'id'>[], session?: DbSession): Promise<void> {
-    if (entries.length) await AuditModel.insertMany(entries, { session });
+    if (entries.length === 0) return;
+    // Bulk writes log a thousand entries at a time: skip building a mongoose document for each.
+    const built = buildInsertDocs(AuditModel, entries);
+    if (built) await AuditModel.collection.insertMany(built, { session });
+    else await AuditModel.insertMany(entries, { session });
   },
   async list(filter: { candidateId?: string; actorId?: string; action?: string }, limit: number, skip = 0) {
     const q: Record<string, unknown> = {};

@@ -22,6 +22,10 @@ const CandidateSchema = new Schema(
     gender: { type: String, enum: GENDERS },
     facilityId: { type: Schema.Types.ObjectId, required: true },
     bapasId: { type: Schema.Types.ObjectId },
+    /** The supervising officer (PK) in the Bapas, when assigned. */
+    officerId: { type: Schema.Types.ObjectId },
+    /** Kinds of email the person asked not to receive (unsubscribe links). */
+    emailOptOut: { type: [String], default: undefined },
     domicile: {
       province: { type: String },
       regency: { type: String },
@@ -126,6 +130,7 @@ CandidateSchema.index({ 'trainings.provider': 1 });
 CandidateSchema.index({ 'certifications.provider': 1 });
 CandidateSchema.index({ nameKey: 1 });
 CandidateSchema.index({ status: 1, 'release.expectedDate': 1 });
+CandidateSchema.index({ status: 1, 'release.actualDate': 1 });
 CandidateSchema.index({ searchDirty: 1, updatedAt: 1 }, { partialFilterExpression: { searchDirty: true } });
 
 export const CandidateModel = mongoose.model('Candidate', CandidateSchema);

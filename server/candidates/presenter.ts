@@ -51,6 +51,7 @@ export function presentFull(c: CandidateRecord) {
     gender: c.gender,
     facilityId: c.facilityId,
     bapasId: c.bapasId,
+    officerId: c.officerId,
     domicile: { province: c.domicile.province, regency: c.domicile.regency, location: c.domicile.location },
     release: {
       expectedDate: isoDay(c.release.expectedDate),

@@ -1,3 +1,4 @@
+import { buildInsertDocs } from '../infra/lean-insert.js';
 import type { DbSession } from '../infra/mongo.js';
 import { escapeRegex, foldText } from '../shared/text.js';
 import { CandidateModel } from './model.js';
@@ -19,6 +20,8 @@ export function toCandidateRecord(d: CandidateDoc): CandidateRecord {
     gender: d.gender,
     facilityId: d.facilityId.toString(),
     bapasId: str(d.bapasId),
+    officerId: str(d.officerId),
+    emailOptOut: d.emailOptOut ?? undefined,
     domicile: {
       province: d.domicile?.province ?? '',
       regency: d.domicile?.regency ?? '',
@@ -174,12 +177,19 @@ export const candidateRepository = {
     const [doc] = await CandidateModel.create([{ ...toDoc(data), searchDirty: true }], { session });
     return toCandidateRecord(doc!.toObject() as CandidateDoc);
   },
-  /** Inserts many profiles in one round trip (bulk imports, seeds, benchmarks). All or nothing. */
+  /**
+   * Inserts many profiles in one round trip (bulk imports, seeds, benchmarks). All or nothing. The
+   * stored documents are built straight from the schema (the same form, defaults and checks as
+   * insertMany) unless a row needs mongoose's own handling.
+   */
   async createMany(data: Partial<CandidateRecord>[], session?: DbSession): Promise<CandidateRecord[]> {
-    const docs = await CandidateModel.insertMany(
-      data.map((d) => ({ ...toDoc(d), searchDirty: true })),
-      { session, ordered: true },
-    );
+    const rows = data.map((d) => ({ ...toDoc(d), searchDirty: true }));
+    const built = buildInsertDocs(CandidateModel, rows);
+    if (built) {
+      await CandidateModel.collection.insertMany(built, { session, ordered: true });
+      return built.map((d) => toCandidateRecord(d as CandidateDoc));
+    }
+    const docs = await CandidateModel.insertMany(rows, { session, ordered: true });
     return docs.map((d) => toCandidateRecord(d.toObject() as CandidateDoc));
   },
   async findById(id: string, session?: DbSession): Promise<CandidateRecord | null> {
@@ -203,6 +213,35 @@ export const candidateRepository = {
       { history: 0, notes: 0 },
     ).lean<CandidateDoc[]>();
     return docs.map(toCandidateRecord);
+  },
+  /**
+   * People of the given facilities whose current release date is one of `days`: expected date while
+   * in custody, actual date once released. Uses the (status, release date) index.
+   */
+  async findAtReleaseDays(facilityIds: string[], days: Date[]): Promise<CandidateRecord[]> {
+    const docs = await CandidateModel.find(
+      {
+        facilityId: { $in: facilityIds },
+        $or: [
+          { status: 'in_custody', 'release.expectedDate': { $in: days } },
+          { status: 'released', 'release.actualDate': { $in: days } },
+          {
+            status: 'released',
+            'release.actualDate': { $exists: false },
+            'release.expectedDate': { $in: days },
+          },
+        ],
+      },
+      { history: 0, notes: 0 },
+    ).lean<CandidateDoc[]>();
+    return docs.map(toCandidateRecord);
+  },
+  /** Email opt-outs are not profile changes: no version bump, no re-indexing. */
+  async setOptOut(id: string, kind: string, optOut: boolean): Promise<void> {
+    await CandidateModel.updateOne(
+      { _id: id },
+      optOut ? { $addToSet: { emailOptOut: kind } } : { $pull: { emailOptOut: kind } },
+    );
   },
   async findByPublicId(publicId: string): Promise<CandidateRecord | null> {
     const doc = await CandidateModel.findOne({ publicId, status: { $ne: 'erased' } }).lean<CandidateDoc>();

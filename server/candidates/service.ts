@@ -238,6 +238,30 @@ function duplicateRegistration(registrationNumber: string): AppError {
   );
 }
 
+/** The supervising officer must be an active officer user of the person's Bapas. */
+async function checkOfficer(
+  officerId: string | undefined,
+  bapasId: string | undefined,
+  problems: ErrorDetail[],
+): Promise<void> {
+  if (!officerId) return;
+  const officer = (await userRepository.findByIds([officerId]))[0];
+  if (
+    !officer ||
+    officer.role !== 'officer' ||
+    officer.status !== 'active' ||
+    !bapasId ||
+    officer.facilityId !== bapasId
+  ) {
+    problems.push({
+      path: 'body.officerId',
+      code: 'invalid',
+      message: 'harus petugas aktif dari Bapas orang ini',
+      messageEn: "must be an active officer of the person's Bapas",
+    });
+  }
+}
+
 /** Checks a new profile (roles, facilities, skills) and builds what is stored; throws 400/403. */
 async function prepareNewCandidate(
   actor: Actor,
@@ -278,9 +302,12 @@ async function prepareNewCandidate(
   } catch (e) {
     problems.push(...((e as AppError).details ?? []));
   }
+  const officerId = input.officerId ?? (actor.role === 'officer' ? actor.userId : undefined);
+  await checkOfficer(officerId, bapasId, problems);
   if (problems.length) throw errors.validation(problems);
 
   const data: Partial<CandidateRecord> = {
+    officerId,
     registrationNumber: input.registrationNumber,
     fullName: input.fullName,
     birthDate: input.birthDate,
@@ -307,6 +334,9 @@ async function prepareNewCandidate(
   return data;
 }
 
+/** Bulk chunks written at once: one transaction commits while the next chunk is checked and sent. */
+const BULK_WRITES_IN_FLIGHT = 2;
+
 export interface BulkCreateResult {
   created: { index: number; id: string; publicId: string }[];
   failed: { index: number; error: AppError }[];
@@ -316,6 +346,8 @@ export interface BulkCreateResult {
  * Creates many profiles through the same checks as createCandidate, writing each chunk in one
  * transaction (profiles, audit entries and one batch-index job). Used by imports, the seed and the
  * benchmark; a chunk with a duplicate falls back to one-by-one creation so good rows still land.
+ * Up to two chunks are in flight; after an unexpected error no further chunk starts, but the one
+ * already in flight finishes before the error is thrown.
  */
 export async function bulkCreateCandidates(
   actor: Actor,
@@ -337,26 +369,12 @@ export async function bulkCreateCandidates(
     }
     return p;
   };
-  for (let start = 0; start < inputs.length; start += chunkSize) {
-    const chunk = inputs.slice(start, start + chunkSize);
-    const prepared: { index: number; data: Partial<CandidateRecord> }[] = [];
-    for (const [i, input] of chunk.entries()) {
-      try {
-        prepared.push({
-          index: start + i,
-          data: {
-            ...(await prepareNewCandidate(actor, input, ctx, cachedFacility)),
-            publicId: newPublicId(),
-          },
-        });
-      } catch (err) {
-        result.failed.push({
-          index: start + i,
-          error: err instanceof AppError ? err : errors.validation([]),
-        });
-      }
-    }
-    if (prepared.length === 0) continue;
+  /** One chunk in one transaction; a duplicate falls back to one-by-one creation of its rows. */
+  const writeChunk = async (
+    start: number,
+    chunk: CreateCandidateInput[],
+    prepared: { index: number; data: Partial<CandidateRecord> }[],
+  ): Promise<void> => {
     try {
       const { created, outboxIds } = await withTransaction(async (session) => {
         const created = await candidateRepository.createMany(
@@ -378,9 +396,9 @@ export async function bulkCreateCandidates(
         return { created, outboxIds };
       });
       await hooks.afterCommit?.(outboxIds);
-      created.forEach((c, i) =>
-        result.created.push({ index: prepared[i]!.index, id: c.id, publicId: c.publicId }),
-      );
+      for (const [i, c] of created.entries()) {
+        result.created.push({ index: prepared[i]!.index, id: c.id, publicId: c.publicId });
+      }
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
       for (const p of prepared) {
@@ -393,7 +411,45 @@ export async function bulkCreateCandidates(
         }
       }
     }
+  };
+  // The next chunk is checked while the previous one's transaction runs (at most two in flight).
+  const inFlight: Promise<void>[] = [];
+  let failure: { err: unknown } | null = null;
+  try {
+    for (let start = 0; start < inputs.length; start += chunkSize) {
+      const chunk = inputs.slice(start, start + chunkSize);
+      const prepared: { index: number; data: Partial<CandidateRecord> }[] = [];
+      for (const [i, input] of chunk.entries()) {
+        try {
+          prepared.push({
+            index: start + i,
+            data: {
+              ...(await prepareNewCandidate(actor, input, ctx, cachedFacility)),
+              publicId: newPublicId(),
+            },
+          });
+        } catch (err) {
+          result.failed.push({
+            index: start + i,
+            error: err instanceof AppError ? err : errors.validation([]),
+          });
+        }
+      }
+      if (prepared.length === 0) continue;
+      const write = writeChunk(start, chunk, prepared);
+      // Awaited below; this only keeps a failure from counting as unhandled in the meantime.
+      write.catch(() => undefined);
+      inFlight.push(write);
+      if (inFlight.length >= BULK_WRITES_IN_FLIGHT) await inFlight.shift();
+    }
+  } catch (err) {
+    failure = { err };
   }
+  // Every chunk already started settles before the call returns or fails.
+  const settled = await Promise.allSettled(inFlight);
+  if (failure) throw failure.err;
+  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
   result.created.sort((a, b) => a.index - b.index);
   result.failed.sort((a, b) => a.index - b.index);
   return result;
@@ -554,6 +610,12 @@ export async function updateCandidate(
           );
         }
         set.bapasId = patch.bapasId ?? undefined;
+        // A new Bapas means a new supervisor: the old assignment no longer applies.
+        if (patch.bapasId !== current.bapasId && patch.officerId === undefined) set.officerId = undefined;
+      }
+      if (patch.officerId !== undefined) {
+        await checkOfficer(patch.officerId ?? undefined, set.bapasId ?? current.bapasId, problems);
+        set.officerId = patch.officerId ?? undefined;
       }
       if (patch.domicile) {
         const domicile = { ...current.domicile, ...patch.domicile };

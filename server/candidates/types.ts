@@ -58,6 +58,8 @@ export interface CandidateRecord {
   gender: 'male' | 'female';
   facilityId: string;
   bapasId?: string;
+  officerId?: string;
+  emailOptOut?: string[];
   domicile: { province: string; regency: string; regencyKey: string; location?: LatLng };
   release: { expectedDate: Date; type: ReleaseType; actualDate?: Date };
   status: CandidateStatus;

@@ -43,6 +43,7 @@ export const FullCandidateSchema = z.object({
   gender: z.enum(['male', 'female']),
   facilityId: z.string(),
   bapasId: z.string().optional(),
+  officerId: z.string().optional(),
   domicile: z.object({ province: z.string(), regency: z.string(), location: LatLng.optional() }),
   release: z.object({ expectedDate: z.string(), type: ReleaseType, actualDate: z.string().optional() }),
   status: z.string(),

@@ -16,6 +16,8 @@ const EmployerSchema = new Schema(
     verifiedAt: { type: Date },
     verifiedBy: { type: Schema.Types.ObjectId },
     createdBy: { type: Schema.Types.ObjectId },
+    /** Kinds of email the employer's contact address asked not to receive. */
+    emailOptOut: { type: [String], default: undefined },
   },
   { timestamps: true, collection: 'employers' },
 );

@@ -16,6 +16,7 @@ export interface EmployerRecord {
   fairChancePledge: boolean;
   verified: boolean;
   verifiedAt?: Date;
+  emailOptOut?: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -36,6 +37,7 @@ const toRecord = (d: EmployerDoc): EmployerRecord => ({
   fairChancePledge: d.fairChancePledge,
   verified: d.verified,
   verifiedAt: d.verifiedAt,
+  emailOptOut: d.emailOptOut ?? undefined,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
 });
@@ -71,6 +73,12 @@ export const employerRepository = {
       .lean<EmployerDoc>()
       .orFail();
     return toRecord(doc);
+  },
+  async setOptOut(id: string, kind: string, optOut: boolean): Promise<void> {
+    await EmployerModel.updateOne(
+      { _id: id },
+      optOut ? { $addToSet: { emailOptOut: kind } } : { $pull: { emailOptOut: kind } },
+    );
   },
   async findById(id: string, session?: DbSession): Promise<EmployerRecord | null> {
     if (!/^[0-9a-f]{24}$/i.test(id)) return null;

@@ -5,10 +5,16 @@ import type { Actor } from '../auth/actor.js';
 import {
   ConsentBody,
   CreateCandidateBody,
+  type CreateCandidateInput,
   PatchCandidateBody,
   type PatchCandidateInput,
 } from '../candidates/schemas.js';
-import { type CandidateHooks, createCandidate, setConsent, updateCandidate } from '../candidates/service.js';
+import {
+  bulkCreateCandidates,
+  type CandidateHooks,
+  setConsent,
+  updateCandidate,
+} from '../candidates/service.js';
 import { dedupeSkills } from '../candidates/skills-evidence.js';
 import type { CandidateRecord, CandidateSkill } from '../candidates/types.js';
 import type { FacilityRecord } from '../facilities/repository.js';
@@ -18,6 +24,8 @@ import { splitList, toBool, toCode, toDecimal, toEvidence, toGender, toLevel, to
 import { type PathRule, RowProblems } from './issues.js';
 import { importRepository } from './repository.js';
 import {
+  type Applied,
+  deferAfterCommit,
   type ImportAdapter,
   type ImportOptions,
   type ImportRow,
@@ -25,6 +33,7 @@ import {
   type ImportSummary,
   type Outcome,
   RowFailure,
+  type RowIssue,
   runImport,
 } from './runner.js';
 
@@ -355,11 +364,14 @@ export interface CandidateImportDeps {
 export function candidateImportAdapter(
   facility: FacilityRecord,
   deps: CandidateImportDeps,
-): ImportAdapter<CandidateRowData, CandidateRecord> {
+): ImportAdapter<CandidateRowData, CandidateRecord, CreateCandidateInput> {
   const facilitiesByCode = new Map<string, FacilityRecord | null>();
-  const { actor, hooks, clock } = deps;
+  const { actor, clock } = deps;
+  const deferred = deferAfterCommit(deps.hooks.afterCommit);
+  const hooks: CandidateHooks = { ...deps.hooks, afterCommit: deferred.afterCommit };
 
-  async function create(row: ImportRow, data: CandidateRowData, requestId: string): Promise<Outcome> {
+  /** Checks a new profile's row; the chunk's new profiles are then created together (createMany). */
+  async function create(row: ImportRow, data: CandidateRowData): Promise<Applied<CreateCandidateInput>> {
     const problems = new RowProblems(row, RULES);
     const { body, consent } = readCells(row, data, facility.id, problems, true);
     body.consent = {
@@ -371,13 +383,7 @@ export function candidateImportAdapter(
     if (!parsed.success) problems.zod(parsed.error);
     problems.throwIfAny();
     if (!parsed.success) throw new RowFailure(problems.issues);
-    try {
-      await createCandidate(actor, parsed.data, { now: clock.now(), requestId }, hooks);
-    } catch (err) {
-      problems.error(err);
-    }
-    problems.throwIfAny();
-    return 'created';
+    return { create: parsed.data };
   }
 
   async function update(
@@ -465,8 +471,29 @@ export function candidateImportAdapter(
       return importRepository.candidatesByRegistration(facility.id, keys);
     },
     apply(row, data, existing, ctx) {
-      return existing ? update(row, data, existing, ctx.requestId) : create(row, data, ctx.requestId);
+      return existing ? update(row, data, existing, ctx.requestId) : create(row, data);
     },
+    /**
+     * New profiles of a chunk go through bulkCreateCandidates: the same checks as createCandidate,
+     * one transaction for the chunk (profiles, audit entries, one search-sync job).
+     */
+    async createMany(items, ctx) {
+      const res = await bulkCreateCandidates(
+        actor,
+        items.map((i) => i.input),
+        { now: clock.now(), requestId: ctx.requestId },
+        hooks,
+        Math.max(1, items.length),
+      );
+      const out: (RowIssue[] | null)[] = items.map(() => null);
+      for (const f of res.failed) {
+        const problems = new RowProblems(items[f.index]!.row, RULES);
+        problems.error(f.error);
+        out[f.index] = problems.issues;
+      }
+      return out;
+    },
+    flush: deferred.flush,
   };
 }
 

@@ -55,9 +55,10 @@ export class RowProblems {
       } else if (column && cell === '' && d.code === 'invalid_type') {
         message = 'wajib diisi';
         messageEn = 'required';
-      } else if (column && cell !== '' && (d.code === 'invalid_value' || d.code === 'invalid_format')) {
-        message = `"${cell}": ${message}`;
-        messageEn = `"${cell}": ${messageEn}`;
+      } else if (column && cell !== '' && !message.includes(`"${cell}"`)) {
+        const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
+        message = `"${shown}": ${message}`;
+        messageEn = `"${shown}": ${messageEn}`;
       }
       if (this.issues.some((i) => i.field === column && i.message === message)) continue;
       this.issues.push({ row: this.row.line, field: column, message, messageEn });

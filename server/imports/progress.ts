@@ -32,9 +32,8 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr, eve
       {
         stream,
         format:
-          'Impor {bar} {percentage}% | {value}/{total} baris (rows) | {rate} baris/detik | gagal (failed) {failed} | sisa (ETA) {eta_formatted}',
+          'Impor {bar} {percentage}% | {value}/{total} baris (rows) | {rate} baris/detik (rows/s) | gagal (failed) {failed} | {duration_formatted}',
         hideCursor: true,
-        etaBuffer: 200,
       },
       cliProgress.Presets.shades_classic,
     );

@@ -67,8 +67,11 @@ export interface Prepared<T> {
   data: T;
 }
 
+/** What `apply` did with a row, or the checked input of a new record left for `createMany`. */
+export type Applied<C> = Outcome | { create: C };
+
 /** What one kind of record contributes to an import. */
-export interface ImportAdapter<T, E> {
+export interface ImportAdapter<T, E, C = never> {
   /** Every accepted column, in report order. */
   columns: readonly string[];
   /** Problems with the set of columns present (e.g. a missing key column). */
@@ -79,12 +82,43 @@ export interface ImportAdapter<T, E> {
   duplicate(row: ImportRow, firstLine: number): RowIssue;
   /** The stored records for these keys, in one look-up. */
   load(keys: string[]): Promise<Map<string, E>>;
-  /** Creates, updates or leaves the record; throws RowFailure for a bad row. */
-  apply(row: ImportRow, data: T, existing: E | undefined, ctx: ApplyContext): Promise<Outcome>;
+  /**
+   * Updates or leaves an existing record; for a new one, checks the row and returns what to create
+   * (or creates it itself). Throws RowFailure for a bad row.
+   */
+  apply(row: ImportRow, data: T, existing: E | undefined, ctx: ApplyContext): Promise<Applied<C>>;
+  /** Creates the chunk's new records together; per item null (created) or the row's issues. */
+  createMany?(items: { row: ImportRow; input: C }[], ctx: ApplyContext): Promise<(RowIssue[] | null)[]>;
+  /** After each chunk: hands deferred follow-up work on (see deferAfterCommit). */
+  flush?(): Promise<void>;
+}
+
+/**
+ * Collects the outbox ids that writes hand to `afterCommit` and dispatches them per chunk instead of
+ * per row: one queue round per chunk rather than three database round trips per row. The jobs are
+ * already recorded in each write's transaction, so a crash before `flush` loses nothing (the outbox
+ * relay dispatches them).
+ */
+export function deferAfterCommit(afterCommit: ((ids: string[]) => Promise<void>) | undefined): {
+  afterCommit: (ids: string[]) => Promise<void>;
+  flush: () => Promise<void>;
+} {
+  let pending: string[] = [];
+  return {
+    async afterCommit(ids) {
+      pending.push(...ids);
+    },
+    async flush() {
+      const ids = pending;
+      pending = [];
+      // The outbox dispatches at most 200 given ids per call.
+      for (let i = 0; i < ids.length; i += 200) await afterCommit?.(ids.slice(i, i + 200));
+    },
+  };
 }
 
 export interface ApplyContext {
-  /** Ties the audit entries of one run together: `import-<run>:<line>`. */
+  /** Ties the audit entries of one run together: `import-<run>:<line>` (`import-<run>` for a batch). */
   requestId: string;
 }
 
@@ -181,8 +215,8 @@ function readHeader(
  * reported with its line, column and message. Bad rows never stop good ones; re-running the same
  * file writes nothing. The report file is always written (header only when every row was fine).
  */
-export async function runImport<T, E>(
-  adapter: ImportAdapter<T, E>,
+export async function runImport<T, E, C = never>(
+  adapter: ImportAdapter<T, E, C>,
   opts: ImportOptions,
 ): Promise<ImportSummary> {
   const startedAt = Date.now();
@@ -270,6 +304,14 @@ export async function runImport<T, E>(
     done++;
   };
 
+  const stopOnSystemError = (e: Error) => {
+    summary.stopped = {
+      message: `Impor berhenti karena kesalahan sistem (basis data tidak terjangkau?): ${e.message}`,
+      messageEn: `The import stopped on system errors (database unreachable?): ${e.message}`,
+    };
+  };
+
+  let flushing: Promise<void> | undefined;
   const processChunk = async (records: CsvRecord[]) => {
     const rows: RowView[] = [];
     for (const rec of records) {
@@ -280,8 +322,8 @@ export async function runImport<T, E>(
           {
             row: rec.line,
             field: '',
-            message: `baris ini punya ${rec.cells.length} kolom, judulnya ${width}`,
-            messageEn: `this row has ${rec.cells.length} columns, the header ${width}`,
+            message: `baris ini berisi ${rec.cells.length} kolom, sedangkan judul kolom (header) ${width}`,
+            messageEn: `this row has ${rec.cells.length} columns, the header has ${width}`,
           },
         ]);
       } else {
@@ -302,6 +344,20 @@ export async function runImport<T, E>(
     }
     tick();
     const existing = await adapter.load(work.map((w) => w.item.key));
+    const creates: { row: ImportRow; input: C }[] = [];
+    const systemError = (row: ImportRow, err: unknown) => {
+      const e = err as Error;
+      const detail = err instanceof AppError ? `${e.message} (${err.messageEn})` : e.message;
+      fail([
+        {
+          row: row.line,
+          field: '',
+          message: `kesalahan sistem: ${detail}`,
+          messageEn: `system error: ${err instanceof AppError ? err.messageEn : e.message}`,
+        },
+      ]);
+      if (!(err instanceof AppError) && ++systemErrorsInARow >= maxSystemErrors) stopOnSystemError(e);
+    };
     let next = 0;
     const worker = async () => {
       while (next < work.length && !summary.stopped) {
@@ -314,39 +370,47 @@ export async function runImport<T, E>(
         }
         const { row, item } = work[next++]!;
         try {
-          const outcome = await adapter.apply(row, item.data, existing.get(item.key), {
+          const applied = await adapter.apply(row, item.data, existing.get(item.key), {
             requestId: `import-${runId}:${row.line}`,
           });
-          summary[outcome]++;
-          done++;
+          if (typeof applied === 'object') creates.push({ row, input: applied.create });
+          else {
+            summary[applied]++;
+            done++;
+          }
           systemErrorsInARow = 0;
         } catch (err) {
           if (err instanceof RowFailure) {
             fail(err.issues);
             systemErrorsInARow = 0;
           } else {
-            const e = err as Error;
-            const detail = err instanceof AppError ? `${e.message} (${err.messageEn})` : e.message;
-            fail([
-              {
-                row: row.line,
-                field: '',
-                message: `kesalahan sistem: ${detail}`,
-                messageEn: `system error: ${err instanceof AppError ? err.messageEn : e.message}`,
-              },
-            ]);
-            if (!(err instanceof AppError) && ++systemErrorsInARow >= maxSystemErrors) {
-              summary.stopped = {
-                message: `Impor berhenti setelah ${maxSystemErrors} kesalahan sistem berturut-turut (basis data tidak terjangkau?): ${e.message}`,
-                messageEn: `The import stopped after ${maxSystemErrors} system errors in a row (database unreachable?): ${e.message}`,
-              };
-            }
+            systemError(row, err);
           }
         }
         tick();
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, work.length)) }, worker));
+    if (creates.length && adapter.createMany) {
+      try {
+        const results = await adapter.createMany(creates, { requestId: `import-${runId}` });
+        results.forEach((issues) => {
+          if (issues) fail(issues);
+          else {
+            summary.created++;
+            done++;
+          }
+        });
+        systemErrorsInARow = 0;
+      } catch (err) {
+        for (const c of creates) systemError(c.row, err);
+      }
+      tick();
+    }
+    // The chunk's follow-up work goes out while the next chunk is written (one flush at a time).
+    // A failed flush loses nothing: the entries stay pending in the outbox for the relay.
+    await flushing;
+    flushing = adapter.flush?.().catch(() => undefined);
   };
 
   try {
@@ -366,11 +430,16 @@ export async function runImport<T, E>(
     }
     if (chunk.length && !summary.stopped && !opts.signal?.aborted) await processChunk(chunk);
   } catch (err) {
-    // The file changed between the passes; rows already written stay, the rest is reported.
-    if (!(err instanceof CsvFileError)) throw err;
-    summary.stopped = { message: err.message, messageEn: err.messageEn };
-    summary.issues.push({ row: err.line ?? 0, field: '', message: err.message, messageEn: err.messageEn });
+    if (err instanceof CsvFileError) {
+      // The file changed between the passes; rows already written stay, the rest is reported.
+      summary.stopped = { message: err.message, messageEn: err.messageEn };
+      summary.issues.push({ row: err.line ?? 0, field: '', message: err.message, messageEn: err.messageEn });
+    } else {
+      // A chunk's look-ups failed (database down…): stop, and still write the report and summary.
+      stopOnSystemError(err as Error);
+    }
   } finally {
+    await flushing;
     progress.stop();
   }
   if (opts.signal?.aborted && !summary.stopped) {

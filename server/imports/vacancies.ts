@@ -7,9 +7,14 @@ import type { Clock } from '../infra/clock.js';
 import { foldText } from '../shared/text.js';
 import { resolveSkillRefs, skillRefFromText } from '../skills/service.js';
 import type { VacancyRecord, VacancySkill } from '../vacancies/repository.js';
-import { CreateVacancyBody, PatchVacancyBody, type PatchVacancyInput } from '../vacancies/schemas.js';
 import {
-  createVacancy,
+  CreateVacancyBody,
+  type CreateVacancyInput,
+  PatchVacancyBody,
+  type PatchVacancyInput,
+} from '../vacancies/schemas.js';
+import {
+  bulkCreateVacancies,
   resolveVacancySkills,
   updateVacancy,
   type VacancyWriteHooks,
@@ -18,12 +23,15 @@ import { splitList, toBool, toCode, toDecimal, toInteger, toLevel, toSector } fr
 import { type PathRule, RowProblems } from './issues.js';
 import { importRepository, vacancyKey } from './repository.js';
 import {
+  type Applied,
+  deferAfterCommit,
   type ImportAdapter,
   type ImportOptions,
   type ImportRow,
   type ImportSummary,
   type Outcome,
   RowFailure,
+  type RowIssue,
   runImport,
 } from './runner.js';
 
@@ -294,11 +302,16 @@ export interface VacancyImportDeps {
 }
 
 /** The vacancies adapter: the employer by name (or id) and its own reference identify a vacancy. */
-export function vacancyImportAdapter(deps: VacancyImportDeps): ImportAdapter<VacancyRowData, VacancyRecord> {
-  const { actor, hooks, clock } = deps;
+export function vacancyImportAdapter(
+  deps: VacancyImportDeps,
+): ImportAdapter<VacancyRowData, VacancyRecord, CreateVacancyInput> {
+  const { actor, clock } = deps;
+  const deferred = deferAfterCommit(deps.hooks.afterCommit);
+  const hooks: VacancyWriteHooks = { ...deps.hooks, afterCommit: deferred.afterCommit };
   const idsByName = new Map<string, string[]>();
 
-  async function create(row: ImportRow, data: VacancyRowData): Promise<Outcome> {
+  /** Checks a new vacancy's row; the chunk's new vacancies are then created together (createMany). */
+  async function create(row: ImportRow, data: VacancyRowData): Promise<Applied<CreateVacancyInput>> {
     const problems = new RowProblems(row, rulesFor(row));
     const body = readCells(row, data, problems, undefined);
     const parsed = CreateVacancyBody.safeParse(body);
@@ -306,13 +319,7 @@ export function vacancyImportAdapter(deps: VacancyImportDeps): ImportAdapter<Vac
     if (!parsed.success) problems.zod(parsed.error);
     problems.throwIfAny();
     if (!parsed.success) throw new RowFailure(problems.issues);
-    try {
-      await createVacancy(actor, parsed.data, { now: clock.now() }, hooks);
-    } catch (err) {
-      problems.error(err);
-    }
-    problems.throwIfAny();
-    return 'created';
+    return { create: parsed.data };
   }
 
   async function update(row: ImportRow, data: VacancyRowData, current: VacancyRecord): Promise<Outcome> {
@@ -418,6 +425,25 @@ export function vacancyImportAdapter(deps: VacancyImportDeps): ImportAdapter<Vac
     apply(row, data, existing) {
       return existing ? update(row, data, existing) : create(row, data);
     },
+    /** New vacancies of a chunk go through bulkCreateVacancies (the same checks as createVacancy). */
+    async createMany(items) {
+      const res = await bulkCreateVacancies(
+        actor,
+        items.map((i) => i.input),
+        { now: clock.now() },
+        hooks,
+        Math.max(1, items.length),
+      );
+      const out: (RowIssue[] | null)[] = items.map(() => null);
+      for (const f of res.failed) {
+        const row = items[f.index]!.row;
+        const problems = new RowProblems(row, rulesFor(row));
+        problems.error(f.error);
+        out[f.index] = problems.issues;
+      }
+      return out;
+    },
+    flush: deferred.flush,
   };
 }
 

@@ -1,4 +1,10 @@
-import { Meilisearch, MeilisearchApiError, MeilisearchRequestError, type Settings } from 'meilisearch';
+import {
+  type EnqueuedTaskPromise,
+  Meilisearch,
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  type Settings,
+} from 'meilisearch';
 import type { Config } from '../../config/index.js';
 import { errors } from '../http/errors.js';
 
@@ -45,6 +51,16 @@ export interface SearchEngine {
   ensureIndex(base: string, primaryKey: string, settings: IndexSettings): Promise<void>;
   upsert(base: string, docs: Record<string, unknown>[], primaryKey: string): Promise<void>;
   remove(base: string, ids: string[]): Promise<void>;
+  /**
+   * Sends the upserts, then the removals (disjoint sets), and waits for both tasks. Both are queued
+   * before either is awaited, so the engine can index them in one batch.
+   */
+  apply(
+    base: string,
+    primaryKey: string,
+    upserts: Record<string, unknown>[],
+    removals: string[],
+  ): Promise<void>;
   search(base: string, req: SearchRequest): Promise<SearchResult>;
   getDocument(base: string, id: string): Promise<Record<string, unknown> | null>;
   /** Pages through every document's selected fields (drift checks, tests). */
@@ -113,6 +129,21 @@ export function createSearchEngine(
     async remove(base, ids) {
       if (ids.length === 0) return;
       await waitOk(index(base).deleteDocuments(ids));
+    },
+    async apply(base, primaryKey, upserts, removals) {
+      // Awaiting each call only waits for the engine to queue the task, which keeps them in order.
+      const tasks: EnqueuedTaskPromise[] = [];
+      if (upserts.length) {
+        const task = index(base).addDocuments(upserts, { primaryKey });
+        await task;
+        tasks.push(task);
+      }
+      if (removals.length) {
+        const task = index(base).deleteDocuments(removals);
+        await task;
+        tasks.push(task);
+      }
+      await Promise.all(tasks.map((t) => waitOk(t)));
     },
     async search(base, req) {
       try {

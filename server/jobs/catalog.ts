@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { notificationJobs } from '../notifications/jobs.js';
 import { searchJobs } from '../search/jobs.js';
 import { systemJobs } from '../system/jobs.js';
 import type { JobDef } from './define.js';
@@ -10,6 +11,7 @@ import type { JobDef } from './define.js';
 export const JOB_CATALOG = {
   ...systemJobs,
   ...searchJobs,
+  ...notificationJobs,
 } as const satisfies Record<string, JobDef>;
 
 export type JobName = keyof typeof JOB_CATALOG;

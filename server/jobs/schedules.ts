@@ -1,4 +1,5 @@
 import type { QueueBus } from '../infra/queue.js';
+import { INDONESIAN_TIMEZONES } from '../shared/schemas.js';
 import { JOB_CATALOG, type JobName, type JobPayload } from './catalog.js';
 
 /** A repeating job: every N ms, or a cron pattern in a time zone. */
@@ -25,6 +26,17 @@ export function baseSchedules(): Schedule[] {
       data: { full: true },
       every: 6 * 3600_000,
     }),
+    // The release sweep at 07:00 in each of Indonesia's zones (WIB, WITA, WIT); each covers its facilities.
+    ...INDONESIAN_TIMEZONES.map((tz) =>
+      schedule({
+        id: `alerts-sweep-${tz}`,
+        job: 'alerts.sweep',
+        data: { timezone: tz },
+        pattern: '0 7 * * *',
+        tz,
+      }),
+    ),
+    schedule({ id: 'notify-flush', job: 'notify.flush', data: {}, every: 120_000 }),
   ];
 }
 

@@ -191,16 +191,17 @@ export function explain({ candidate: c, vacancy: v, now }: RuleInput): MatchExpl
     reasons.push('lulus pelatihan BLK untuk keahlian wajib');
     reasonsEn.push('passed BLK training for required skills');
   }
-  // Distance (10).
+  // Distance (10). Tiers never cross: anyone within the radius (3–10, nearer is better, +1 for the same
+  // regency) scores at least as much as a same-regency home beyond it (3), which beats relocating (2).
   const km = distanceBetween(c, v);
   const radius = v.radiusKm || DEFAULT_RADIUS_KM;
   const sameRegency = c.domicile.regencyKey === v.location.regencyKey;
   if (km !== undefined && km <= radius) {
-    score += 10 * (1 - km / radius) * 0.7 + (sameRegency ? 3 : 0);
+    score += 3 + 6 * (1 - km / radius) + (sameRegency ? 1 : 0);
     reasons.push(`${Math.round(km)} km dari lokasi kerja`);
     reasonsEn.push(`${Math.round(km)} km from the workplace`);
   } else if (sameRegency) {
-    score += 7;
+    score += 3;
     reasons.push(`tinggal di kabupaten yang sama (${v.location.regency})`);
     reasonsEn.push(`lives in the same regency (${v.location.regency})`);
   } else if (c.preferences.willingToRelocate) {

@@ -24,6 +24,33 @@ function syncState(d: Doc): CandidateSyncState {
   };
 }
 
+/** Where a running sweep has read up to: the latest change time read, and the ids read at that time. */
+export interface SweepPosition {
+  updatedAt: Date;
+  ids: string[];
+}
+
+function dirtyQuery(olderThan?: Date, after?: SweepPosition): Record<string, unknown> {
+  const q: Record<string, unknown> = { searchDirty: true };
+  const range: Record<string, Date> = {};
+  if (olderThan) range.$lte = olderThan;
+  if (after) range.$gte = after.updatedAt;
+  if (olderThan || after) q.updatedAt = range;
+  if (after?.ids.length) q._id = { $nin: after.ids };
+  return q;
+}
+
+/** Ids grouped by version, so marking a batch clean takes one update per version instead of one per record. */
+function byVersion(entries: { id: string; version: number }[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const e of entries) {
+    const ids = out.get(e.version) ?? [];
+    ids.push(e.id);
+    out.set(e.version, ids);
+  }
+  return out;
+}
+
 /** Reads and marks for the search sync. Marks are conditional on the version, so a newer write wins. */
 export const searchSyncRepository = {
   async candidate(id: string): Promise<CandidateSyncState | null> {
@@ -31,27 +58,30 @@ export const searchSyncRepository = {
     const d = await CandidateModel.findById(id).lean<Doc>();
     return d ? syncState(d) : null;
   },
-  async dirtyCandidates(limit: number, olderThan?: Date): Promise<CandidateSyncState[]> {
-    const q: Record<string, unknown> = { searchDirty: true };
-    if (olderThan) q.updatedAt = { $lte: olderThan };
+  /**
+   * Dirty profiles, oldest change first. `after` continues a sweep: only changes at or after its time,
+   * skipping the ids already read at exactly that time.
+   */
+  async dirtyCandidates(
+    limit: number,
+    olderThan?: Date,
+    after?: SweepPosition,
+  ): Promise<CandidateSyncState[]> {
+    const q = dirtyQuery(olderThan, after);
     const docs = await CandidateModel.find(q).sort({ updatedAt: 1 }).limit(limit).lean<Doc[]>();
     return docs.map(syncState);
   },
+  /** Clears the marker of each record still at the indexed version (one update per distinct version). */
   async markCandidatesClean(entries: { id: string; version: number }[]): Promise<number> {
-    if (entries.length === 0) return 0;
-    const res = await CandidateModel.bulkWrite(
-      entries.map((e) => ({
-        updateOne: {
-          filter: { _id: e.id, version: e.version },
-          update: {
-            $unset: { searchDirty: 1, pendingIndexRemoval: 1 },
-            $set: { searchIndexedVersion: e.version },
-          },
-        },
-      })),
-      { ordered: false },
-    );
-    return res.modifiedCount;
+    let modified = 0;
+    for (const [version, ids] of byVersion(entries)) {
+      const res = await CandidateModel.updateMany(
+        { _id: { $in: ids }, version },
+        { $unset: { searchDirty: 1, pendingIndexRemoval: 1 }, $set: { searchIndexedVersion: version } },
+      );
+      modified += res.modifiedCount;
+    }
+    return modified;
   },
   async markCandidatesDirty(publicIds: string[]): Promise<void> {
     if (publicIds.length)
@@ -77,12 +107,13 @@ export const searchSyncRepository = {
     const record = toVacancyRecord(d as never);
     return { record, employer: await employerRepository.findById(record.employerId) };
   },
+  /** Dirty vacancies, oldest change first; `after` as for dirtyCandidates. */
   async dirtyVacancies(
     limit: number,
     olderThan?: Date,
+    after?: SweepPosition,
   ): Promise<{ record: VacancyRecord; employer: EmployerRecord | null }[]> {
-    const q: Record<string, unknown> = { searchDirty: true };
-    if (olderThan) q.updatedAt = { $lte: olderThan };
+    const q = dirtyQuery(olderThan, after);
     const docs = await VacancyModel.find(q).sort({ updatedAt: 1 }).limit(limit).lean<Doc[]>();
     const records = docs.map((d) => toVacancyRecord(d as never));
     const employers = new Map(
@@ -94,17 +125,18 @@ export const searchSyncRepository = {
     return records.map((record) => ({ record, employer: employers.get(record.employerId) ?? null }));
   },
   async markVacanciesClean(entries: { id: string; version: number }[]): Promise<number> {
-    if (entries.length === 0) return 0;
-    const res = await VacancyModel.bulkWrite(
-      entries.map((e) => ({
-        updateOne: {
-          filter: { _id: e.id, version: e.version },
-          update: { $unset: { searchDirty: 1 }, $set: { searchIndexedVersion: e.version } },
-        },
-      })),
-      { ordered: false },
-    );
-    return res.modifiedCount;
+    let modified = 0;
+    for (const [version, ids] of byVersion(entries)) {
+      const res = await VacancyModel.updateMany(
+        { _id: { $in: ids }, version },
+        { $unset: { searchDirty: 1 }, $set: { searchIndexedVersion: version } },
+      );
+      modified += res.modifiedCount;
+    }
+    return modified;
+  },
+  async countDirtyVacancies(): Promise<number> {
+    return VacancyModel.countDocuments({ searchDirty: true });
   },
   async markVacanciesDirty(ids: string[]): Promise<void> {
     if (ids.length) await VacancyModel.updateMany({ _id: { $in: ids } }, { $set: { searchDirty: true } });

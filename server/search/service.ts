@@ -34,7 +34,11 @@ function collectHighlights(formatted: Record<string, unknown> | undefined): Reco
   if (!formatted) return out;
   const visit = (path: string, v: unknown) => {
     if (typeof v === 'string') {
-      if (v.includes(PRE)) (out[path] ??= []).push(safeHighlight(v));
+      if (v.includes(PRE)) {
+        const list = out[path] ?? [];
+        list.push(safeHighlight(v));
+        out[path] = list;
+      }
     } else if (Array.isArray(v)) for (const x of v) visit(path, x);
     else if (v && typeof v === 'object')
       for (const [k, x] of Object.entries(v)) visit(path ? `${path}.${k}` : k, x);

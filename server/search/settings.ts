@@ -77,6 +77,8 @@ export function vacancyIndexSettings(): IndexSettings {
       'nightShift',
       'employerId',
       'employerVerified',
+      // Faceted by GET /search/vacancies; the engine refuses facets on attributes that are not filterable.
+      'location.regency',
       '_geo',
     ],
     sortableAttributes: ['startDate', '_geo', 'version'],

@@ -8,7 +8,7 @@ import type { JobHandler } from '../jobs/handler.js';
 import { outboxJob, recordJobs } from '../outbox/service.js';
 import { type VacancyRecord, vacancyRepository } from '../vacancies/repository.js';
 import { CANDIDATES_INDEX, candidateDocument, VACANCIES_INDEX, vacancyDocument } from './documents.js';
-import { searchSyncRepository as repo } from './repository.js';
+import { searchSyncRepository as repo, type SweepPosition } from './repository.js';
 import { candidateIndexSettings, vacancyIndexSettings } from './settings.js';
 
 /** Creates both indexes if missing and applies the settings that live in code. */
@@ -82,8 +82,7 @@ async function applyCandidates(
     else removals.push(s.record.publicId);
   }
   // Only after the engine confirms both tasks are the records marked clean.
-  await search.upsert(CANDIDATES_INDEX, upserts, 'publicId');
-  await search.remove(CANDIDATES_INDEX, removals);
+  await search.apply(CANDIDATES_INDEX, 'publicId', upserts, removals);
   const marked = await repo.markCandidatesClean(
     states.map((s) => ({ id: s.record.id, version: s.record.version })),
   );
@@ -116,39 +115,177 @@ async function applyVacancies(
     if (doc) upserts.push(doc);
     else removals.push(s.record.id);
   }
-  await search.upsert(VACANCIES_INDEX, upserts, 'id');
-  await search.remove(VACANCIES_INDEX, removals);
+  await search.apply(VACANCIES_INDEX, 'id', upserts, removals);
   const marked = await repo.markVacanciesClean(
     states.map((s) => ({ id: s.record.id, version: s.record.version })),
   );
   return { upserted: upserts.length, removed: removals.length, marked };
 }
 
-/** Indexes every dirty record of a kind in batches; returns how many were processed. */
-export async function syncDirty(
+export interface SyncDirtyOptions {
+  batchSize?: number;
+  olderThanMs?: number;
+  maxBatches?: number;
+}
+
+/** Batches one sweep keeps in flight: the engine indexes one while the next is read and sent. */
+export const SWEEP_DEPTH = 6;
+
+/**
+ * Indexes every dirty record of a kind in batches; returns how many were processed.
+ *
+ * Batches are pipelined: up to SWEEP_DEPTH batches are in flight (read, sent to the engine, waiting for
+ * its task), and each read skips the ids already in flight, so the engine can merge queued tasks
+ * instead of idling between them. A record is still marked clean only after the engine confirmed its
+ * own batch. Calls for the same kind and options that arrive while a sweep runs in this process share
+ * one follow-up sweep that starts when the running one ends (a bulk import enqueues one job per chunk,
+ * and parallel sweeps would index the same records several times).
+ */
+export function syncDirty(
   search: SearchEngine,
   kind: 'candidates' | 'vacancies',
   now: Date,
-  opts: { batchSize?: number; olderThanMs?: number; maxBatches?: number } = {},
+  opts: SyncDirtyOptions = {},
+): Promise<number> {
+  const key = JSON.stringify([kind, opts.batchSize ?? 1000, opts.olderThanMs ?? 0, opts.maxBatches ?? null]);
+  let sweeps = runningSweeps.get(search);
+  if (!sweeps) {
+    sweeps = new Map();
+    runningSweeps.set(search, sweeps);
+  }
+  return coalesce(sweeps, key, now, (at) => sweepDirty(search, kind, at, opts));
+}
+
+interface SweepState {
+  /** The follow-up sweep callers share while one is running, with the latest `now` asked for. */
+  next: { promise: Promise<number>; now: Date; resolve(n: number): void; reject(err: unknown): void } | null;
+}
+
+const runningSweeps = new WeakMap<SearchEngine, Map<string, SweepState>>();
+
+function coalesce(
+  sweeps: Map<string, SweepState>,
+  key: string,
+  now: Date,
+  run: (now: Date) => Promise<number>,
+): Promise<number> {
+  const state = sweeps.get(key);
+  if (state) {
+    if (state.next) {
+      if (now > state.next.now) state.next.now = now;
+      return state.next.promise;
+    }
+    let resolve!: (n: number) => void;
+    let reject!: (err: unknown) => void;
+    const promise = new Promise<number>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    state.next = { promise, now, resolve, reject };
+    return promise;
+  }
+  const fresh: SweepState = { next: null };
+  sweeps.set(key, fresh);
+  const start = (at: Date): Promise<number> => {
+    const p = run(at);
+    void p.then(advance, advance);
+    return p;
+  };
+  const advance = () => {
+    const next = fresh.next;
+    if (!next) {
+      sweeps.delete(key);
+      return;
+    }
+    fresh.next = null;
+    start(next.now).then(next.resolve, next.reject);
+  };
+  return start(now);
+}
+
+async function sweepDirty(
+  search: SearchEngine,
+  kind: 'candidates' | 'vacancies',
+  now: Date,
+  opts: SyncDirtyOptions,
 ): Promise<number> {
   const batchSize = opts.batchSize ?? 1000;
   const olderThan = opts.olderThanMs ? new Date(now.getTime() - opts.olderThanMs) : undefined;
-  let processed = 0;
-  for (let i = 0; i < (opts.maxBatches ?? Number.POSITIVE_INFINITY); i++) {
-    if (kind === 'candidates') {
-      const batch = await repo.dirtyCandidates(batchSize, olderThan);
-      if (batch.length === 0) break;
-      await applyCandidates(search, batch, now);
-      processed += batch.length;
-      if (batch.length < batchSize) break;
-    } else {
-      const batch = await repo.dirtyVacancies(batchSize, olderThan);
-      if (batch.length === 0) break;
-      await applyVacancies(search, batch, now);
-      processed += batch.length;
-      if (batch.length < batchSize) break;
-    }
+  const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
+  if (kind === 'candidates') {
+    return pipeline(
+      (after) => repo.dirtyCandidates(batchSize, olderThan, after),
+      (s) => s.record,
+      (batch) => applyCandidates(search, batch, now),
+      batchSize,
+      maxBatches,
+    );
   }
+  return pipeline(
+    (after) => repo.dirtyVacancies(batchSize, olderThan, after),
+    (s) => s.record,
+    (batch) => applyVacancies(search, batch, now),
+    batchSize,
+    maxBatches,
+  );
+}
+
+/**
+ * Reads and applies batches, up to SWEEP_DEPTH at once. While batches are in flight the next read
+ * continues after the last one (by change time), so nothing in flight is read twice; with nothing in
+ * flight it reads from the start, exactly like one batch after another. It ends, like that plain loop,
+ * when a read from the start comes back short.
+ */
+async function pipeline<T>(
+  read: (after?: SweepPosition) => Promise<T[]>,
+  keyOf: (item: T) => { id: string; updatedAt: Date },
+  apply: (batch: T[]) => Promise<unknown>,
+  batchSize: number,
+  maxBatches: number,
+): Promise<number> {
+  const inFlight: Promise<unknown>[] = [];
+  let position: SweepPosition | undefined;
+  let processed = 0;
+  let failure: { err: unknown } | null = null;
+  const drain = async () => {
+    while (inFlight.length) await inFlight.shift();
+  };
+  try {
+    for (let i = 0; i < maxBatches; i++) {
+      const fromStart = inFlight.length === 0;
+      if (fromStart) position = undefined;
+      const batch = await read(position);
+      if (batch.length > 0) {
+        const done = apply(batch);
+        // Awaited below; this only keeps a failure from counting as unhandled in the meantime.
+        done.catch(() => undefined);
+        inFlight.push(done);
+        processed += batch.length;
+        for (const item of batch) {
+          const { id, updatedAt } = keyOf(item);
+          if (!position || updatedAt > position.updatedAt) position = { updatedAt, ids: [id] };
+          else if (updatedAt.getTime() === position.updatedAt.getTime()) position.ids.push(id);
+        }
+      }
+      if (batch.length < batchSize) {
+        if (fromStart) break;
+        // Caught up with what was there as the sweep passed: wait, then look again from the start.
+        await drain();
+      } else if ((position?.ids.length ?? 0) > 4 * batchSize) {
+        // Many changes at one instant (a bulk re-mark) would make the skip list long: read afresh.
+        await drain();
+      } else if (inFlight.length >= SWEEP_DEPTH) {
+        await inFlight.shift();
+      }
+    }
+  } catch (err) {
+    failure = { err };
+  }
+  // Every batch already sent settles before the sweep returns or fails.
+  const settled = await Promise.allSettled(inFlight);
+  if (failure) throw failure.err;
+  const rejected = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
   return processed;
 }
 

@@ -83,6 +83,30 @@ export const userRepository = {
     const [doc] = await UserModel.create([user], { session });
     return toRecord(doc!.toObject() as UserDoc);
   },
+  /** Active officers of a Bapas. */
+  async activeOfficers(bapasId: string): Promise<UserRecord[]> {
+    const docs = await UserModel.find({ role: 'officer', facilityId: bapasId, status: 'active' }).lean<
+      UserDoc[]
+    >();
+    return docs.map(toRecord);
+  },
+  async findByIds(ids: string[]): Promise<UserRecord[]> {
+    const docs = await UserModel.find({ _id: { $in: ids.filter((i) => /^[0-9a-f]{24}$/i.test(i)) } }).lean<
+      UserDoc[]
+    >();
+    return docs.map(toRecord);
+  },
+  async setPreferences(id: string, prefs: Record<string, unknown>): Promise<UserRecord | null> {
+    const set = Object.fromEntries(
+      Object.entries(prefs).map(([k, v]) => [`notificationPreferences.${k}`, v]),
+    );
+    const doc = await UserModel.findByIdAndUpdate(
+      id,
+      { $set: set },
+      { returnDocument: 'after' },
+    ).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  },
   async findByCandidateId(candidateId: string): Promise<UserRecord[]> {
     const docs = await UserModel.find({ candidateId }).lean<UserDoc[]>();
     return docs.map(toRecord);

@@ -110,6 +110,14 @@ export const vacancyRepository = {
     });
     return toVacancyRecord(doc!.toObject() as VacancyDoc);
   },
+  /** Inserts many vacancies in one round trip (bulk imports, benchmarks). All or nothing. */
+  async createMany(vs: VacancyWrite[], session?: DbSession): Promise<VacancyRecord[]> {
+    const docs = await VacancyModel.insertMany(
+      vs.map((v) => ({ ...v, titleKey: foldText(v.title), searchDirty: true })),
+      { session, ordered: true },
+    );
+    return docs.map((d) => toVacancyRecord(d.toObject() as VacancyDoc));
+  },
   /** Replaces the given fields and bumps the version, only if the version is still `expectedVersion`. */
   async update(
     id: string,
@@ -139,6 +147,11 @@ export const vacancyRepository = {
       .session(session ?? null)
       .lean<VacancyDoc>();
     return doc ? toVacancyRecord(doc) : null;
+  },
+  /** Marks an employer's vacancies for re-indexing (their documents carry the employer's name). */
+  async markDirtyByEmployer(employerId: string, session?: DbSession): Promise<number> {
+    const res = await VacancyModel.updateMany({ employerId }, { $set: { searchDirty: true } }, { session });
+    return res.modifiedCount;
   },
   async findByIds(ids: string[]): Promise<VacancyRecord[]> {
     const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id));

@@ -1,5 +1,5 @@
 import type { Actor, RequestContext } from '../auth/actor.js';
-import { employerRepository } from '../employers/repository.js';
+import { type EmployerRecord, employerRepository } from '../employers/repository.js';
 import { AppError, errors } from '../http/errors.js';
 import { type DbSession, withTransaction } from '../infra/mongo.js';
 import { regionKey } from '../shared/regions.js';
@@ -18,8 +18,10 @@ import type { CreateVacancyInput, PatchVacancyInput, VacancyView } from './schem
 /** Hooks other capabilities attach to vacancy writes, run inside the same transaction. */
 export interface VacancyWriteHooks {
   afterWrite?: (v: VacancyRecord, session: DbSession) => Promise<string[]>;
-  /** Called after commit with what afterWrite returned (outbox ids to dispatch). */
+  /** Called after commit with what afterWrite (or afterBulkWrite) returned (outbox ids to dispatch). */
   afterCommit?: (outboxIds: string[]) => Promise<void>;
+  /** Bulk creation: one job for the whole chunk instead of one per vacancy. */
+  afterBulkWrite?: (ids: string[], session: DbSession) => Promise<string[]>;
 }
 
 const notFound = () => errors.notFound('Lowongan', 'Vacancy');
@@ -80,20 +82,21 @@ function mayEdit(actor: Actor, v: VacancyRecord): boolean {
   return actor.role === 'admin' || (actor.role === 'employer' && actor.employerId === v.employerId);
 }
 
-/** Employers post for themselves; admins for any employer. */
-export async function createVacancy(
+type FindEmployer = (id: string) => Promise<EmployerRecord | null>;
+
+/** Checks a new vacancy (who posts it, its employer, skills) and builds what is stored; throws 400/404. */
+async function prepareNewVacancy(
   actor: Actor,
   input: CreateVacancyInput,
-  ctx: Pick<RequestContext, 'now'>,
-  hooks: VacancyWriteHooks = {},
-): Promise<VacancyView> {
+  findEmployer: FindEmployer = (id) => employerRepository.findById(id),
+): Promise<{ write: VacancyWrite; employer: EmployerRecord }> {
   let employerId = input.employerId;
   if (actor.role === 'employer') {
     if (employerId && employerId !== actor.employerId) throw errors.notFound('Pemberi kerja', 'Employer');
     employerId = actor.employerId;
   }
   if (!employerId) throw errors.field('body.employerId', 'wajib diisi', 'required');
-  const employer = await employerRepository.findById(employerId);
+  const employer = await findEmployer(employerId);
   if (!employer) throw errors.field('body.employerId', 'pemberi kerja tidak dikenal', 'unknown employer');
   const skills = resolveVacancySkills(input.skills);
   const certificationsRequired = resolveCertifications(input.certificationsRequired);
@@ -116,6 +119,17 @@ export async function createVacancy(
     externalRef: input.externalRef,
     createdBy: actor.userId,
   };
+  return { write, employer };
+}
+
+/** Employers post for themselves; admins for any employer. */
+export async function createVacancy(
+  actor: Actor,
+  input: CreateVacancyInput,
+  ctx: Pick<RequestContext, 'now'>,
+  hooks: VacancyWriteHooks = {},
+): Promise<VacancyView> {
+  const { write, employer } = await prepareNewVacancy(actor, input);
   const { vacancy, outboxIds } = await withTransaction(async (session) => {
     const vacancy = await vacancyRepository.create(write, session);
     const outboxIds = (await hooks.afterWrite?.(vacancy, session)) ?? [];
@@ -124,6 +138,83 @@ export async function createVacancy(
   await hooks.afterCommit?.(outboxIds);
   void ctx;
   return presentVacancy(vacancy, employer);
+}
+
+export interface BulkCreateVacanciesResult {
+  created: { index: number; id: string }[];
+  failed: { index: number; error: AppError }[];
+}
+
+/**
+ * Creates many vacancies through the same checks as createVacancy, writing each chunk in one
+ * transaction (vacancies and one batch-index job). Used by imports and the benchmark; a chunk with a
+ * duplicate (employer + external reference) falls back to one-by-one creation so good rows still land.
+ */
+export async function bulkCreateVacancies(
+  actor: Actor,
+  inputs: CreateVacancyInput[],
+  ctx: Pick<RequestContext, 'now'>,
+  hooks: VacancyWriteHooks = {},
+  chunkSize = 1000,
+): Promise<BulkCreateVacanciesResult> {
+  const result: BulkCreateVacanciesResult = { created: [], failed: [] };
+  // Employers repeat across rows; look each up once per bulk call.
+  const employerCache = new Map<string, Promise<EmployerRecord | null>>();
+  const cachedEmployer: FindEmployer = (id) => {
+    let p = employerCache.get(id);
+    if (!p) {
+      p = employerRepository.findById(id);
+      p.catch(() => undefined);
+      employerCache.set(id, p);
+    }
+    return p;
+  };
+  for (let start = 0; start < inputs.length; start += chunkSize) {
+    const chunk = inputs.slice(start, start + chunkSize);
+    const prepared: { index: number; write: VacancyWrite }[] = [];
+    for (const [i, input] of chunk.entries()) {
+      try {
+        prepared.push({
+          index: start + i,
+          write: (await prepareNewVacancy(actor, input, cachedEmployer)).write,
+        });
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        result.failed.push({ index: start + i, error: err });
+      }
+    }
+    if (prepared.length === 0) continue;
+    try {
+      const { created, outboxIds } = await withTransaction(async (session) => {
+        const created = await vacancyRepository.createMany(
+          prepared.map((p) => p.write),
+          session,
+        );
+        const outboxIds =
+          (await hooks.afterBulkWrite?.(
+            created.map((v) => v.id),
+            session,
+          )) ?? [];
+        return { created, outboxIds };
+      });
+      await hooks.afterCommit?.(outboxIds);
+      for (const [i, v] of created.entries()) result.created.push({ index: prepared[i]!.index, id: v.id });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 11000) throw err;
+      for (const p of prepared) {
+        try {
+          const one = await createVacancy(actor, chunk[p.index - start]!, ctx, hooks);
+          result.created.push({ index: p.index, id: one.id });
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          result.failed.push({ index: p.index, error: e });
+        }
+      }
+    }
+  }
+  result.created.sort((a, b) => a.index - b.index);
+  result.failed.sort((a, b) => a.index - b.index);
+  return result;
 }
 
 export async function getVacancy(actor: Actor, id: string, now: Date): Promise<VacancyView> {

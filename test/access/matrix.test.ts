@@ -6,9 +6,10 @@ import { SYSTEM_ACTOR } from '../../server/auth/actor.js';
 import { candidateRepository } from '../../server/candidates/repository.js';
 import { employerRepository } from '../../server/employers/repository.js';
 import { facilityRepository } from '../../server/facilities/repository.js';
+import { ensureSearchIndexes, syncCandidate, syncVacancy } from '../../server/search/sync.js';
 import { userRepository } from '../../server/users/repository.js';
 import { vacancyRepository } from '../../server/vacancies/repository.js';
-import { testApp } from '../support/context.js';
+import { testApp, testDeps } from '../support/context.js';
 import { dayFromNow, TEST_PASSWORD, uniq } from '../support/factories.js';
 import {
   type Cell,
@@ -547,6 +548,46 @@ function specs(ledger: Ledger): MatrixSpec<string>[] {
       return (res.body as { id?: string }).id === me.id ? undefined : 'another user returned';
     },
   });
+  // ---------------------------------------------------------------- matching
+  add<'missing' | 'own' | 'ownHidden' | 'other'>({
+    endpoint: 'GET /candidates/:id/matches',
+    targets: ['missing', 'own', 'ownHidden', 'other'],
+    table: {
+      admin: { missing: 404, own: 200, ownHidden: 200, other: 200 },
+      officer: { missing: 404, own: 200, ownHidden: 200, other: 404 },
+      facility_staff: { missing: 404, own: 200, ownHidden: 200, other: 404 },
+      trainer: { missing: 403, own: 403, ownHidden: 403, other: 403 },
+      employer: { missing: 403, own: 403, ownHidden: 403, other: 403 },
+      candidate: { missing: 404, own: 200, ownHidden: 404, other: 404 },
+    },
+    resolve: (c) => profileId(c.target, c.me, c.them),
+    send: (app, c, t) => call(app, 'get', `/candidates/${t.id}/matches`, c.auth),
+  });
+  add<VacancyTarget>({
+    endpoint: 'GET /vacancies/:id/matches',
+    targets: VACANCY_TARGETS,
+    table: {
+      admin: { missing: 404, own: 200, ownClosed: 200, other: 200, otherClosed: 200 },
+      officer: { missing: 404, own: 200, ownClosed: 200, other: 200, otherClosed: 200 },
+      facility_staff: uniform(VACANCY_TARGETS, 403),
+      trainer: uniform(VACANCY_TARGETS, 403),
+      employer: { missing: 404, own: 200, ownClosed: 200, other: 404, otherClosed: 404 },
+      candidate: uniform(VACANCY_TARGETS, 403),
+    },
+    resolve: (c) => vacancyOf(c.target, c.me, c.them),
+    send: (app, c, t) => call(app, 'get', `/vacancies/${t.id}/matches`, c.auth),
+    check: (res, c) => {
+      const items = (res.body as { items: { candidate: Record<string, unknown> }[] }).items;
+      const hidden = [c.world.A.hidden.publicId, c.world.B.hidden.publicId];
+      for (const { candidate } of items) {
+        const extra = Object.keys(candidate).filter((k) => !ANONYMISED_KEYS.has(k));
+        if (extra.length) return `match shows keys ${extra.join(', ')}`;
+        if (hidden.includes(String(candidate.publicId))) return 'match shows a person who did not consent';
+      }
+      return undefined;
+    },
+  });
+
   add<'own' | 'other'>({
     endpoint: 'GET /audit?candidateId=',
     targets: ['own', 'other'],
@@ -598,6 +639,18 @@ describe('access matrix', () => {
     this.timeout(60_000);
     app = await testApp();
     world = await buildWorld();
+    // No worker runs in tests: put the world's people and vacancies into the search indexes now.
+    const { search } = await testDeps();
+    await ensureSearchIndexes(search);
+    const now = new Date();
+    await Promise.all([
+      ...[world.A, world.B].flatMap((t) =>
+        [t.candidate, t.hidden].map((c) => syncCandidate(search, c.id, now)),
+      ),
+      ...[world.A, world.B].flatMap((t) =>
+        [t.vacancyOpen, t.vacancyClosed].map((v) => syncVacancy(search, v.id, now)),
+      ),
+    ]);
     for (const t of [world.A, world.B]) {
       ledger.trackCandidate(t.candidate, `tenant ${t.key} consenting profile`, t);
       ledger.trackCandidate(t.hidden, `tenant ${t.key} hidden profile`, t);
@@ -751,6 +804,53 @@ describe('access matrix', () => {
       );
       if (!officer.some((v) => v.id === them.vacancyClosed.id))
         problems.push(`officer(${me.key}) misses closed`);
+    }
+    assert.deepEqual(problems, [], report(problems));
+  });
+
+  it('when each role searches, then employers, officers and admins get anonymised consenting people and everyone gets open vacancies only', async () => {
+    const problems: string[] = [];
+    const hidden = new Set([world.A.hidden.publicId, world.B.hidden.publicId]);
+    const closed = new Set([world.A.vacancyClosed.id, world.B.vacancyClosed.id]);
+    for (const me of [world.A, world.B]) {
+      const regency = encodeURIComponent(me.regency);
+      for (const role of [
+        'admin',
+        'officer',
+        'facility_staff',
+        'trainer',
+        'employer',
+        'candidate',
+      ] as const) {
+        const auth = userFor(world, role, me).auth;
+        const people = await call(app, 'get', `/search/candidates?regency=${regency}&limit=100`, auth);
+        const mayFind = role === 'admin' || role === 'officer' || role === 'employer';
+        if (people.status !== (mayFind ? 200 : 403)) {
+          problems.push(`${role}(${me.key}) GET /search/candidates: ${people.status}`);
+        } else if (mayFind) {
+          const items = (people.body as { items: Record<string, unknown>[] }).items;
+          for (const row of items) {
+            const extra = Object.keys(row).filter(
+              (k) => !ANONYMISED_KEYS.has(k) && k !== 'highlights' && k !== 'distanceKm',
+            );
+            if (extra.length) problems.push(`${role}(${me.key}) search row has keys ${extra.join(', ')}`);
+            if (hidden.has(String(row.publicId)))
+              problems.push(`${role}(${me.key}) search shows a hidden person`);
+          }
+          if (!items.some((r) => r.publicId === me.candidate.publicId))
+            problems.push(`${role}(${me.key}) search misses the consenting person`);
+        }
+        const jobs = await call(app, 'get', `/search/vacancies?regency=${regency}&limit=100`, auth);
+        if (jobs.status !== 200) {
+          problems.push(`${role}(${me.key}) GET /search/vacancies: ${jobs.status}`);
+          continue;
+        }
+        const rows = (jobs.body as { items: { id: string }[] }).items;
+        if (rows.some((v) => closed.has(v.id)))
+          problems.push(`${role}(${me.key}) search shows a closed vacancy`);
+        if (!rows.some((v) => v.id === me.vacancyOpen.id))
+          problems.push(`${role}(${me.key}) misses the open one`);
+      }
     }
     assert.deepEqual(problems, [], report(problems));
   });

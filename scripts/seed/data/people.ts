@@ -79,7 +79,8 @@ export const FEMALE_FIRST = [
   'Nurlela',
 ] as const;
 
-export const FEMALE_PREFIX = ['Andi', 'Nur', 'St.', 'We'] as const;
+/** Prefixes of women's names: Andi (Bugis nobility), St. (Sitti), We (Bugis). */
+export const FEMALE_PREFIX = ['Andi', 'St.', 'We'] as const;
 
 /** Second names and family-style names; `Dg.` (Daeng) names are Makassar. */
 export const LAST_NAMES = [

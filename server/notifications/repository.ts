@@ -1,0 +1,246 @@
+import type { DbSession } from '../infra/mongo.js';
+import { NotificationModel } from './model.js';
+
+export type NotificationKind =
+  | 'officer_digest'
+  | 'employer_note'
+  | 'candidate_alert'
+  | 'checkin_officer'
+  | 'checkin_candidate';
+export type NotificationStatus = 'planned' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'unknown';
+export type RecipientType = 'user' | 'employer' | 'candidate';
+
+export interface NotificationRecord {
+  id: string;
+  key: string;
+  batchKey: string;
+  recipientType: RecipientType;
+  recipientId: string;
+  email: string;
+  kind: NotificationKind;
+  candidateId: string;
+  milestone: string;
+  refDate: string;
+  vacancyIds?: string[];
+  placementId?: string;
+  status: NotificationStatus;
+  plannedAt: Date;
+  dueAt?: Date;
+  sendId?: string;
+  claimedAt?: Date;
+  sentAt?: Date;
+  messageId?: string;
+  attempts: number;
+  lastError?: string;
+  cancelledReason?: string;
+}
+
+export type NewNotification = Omit<NotificationRecord, 'id' | 'status' | 'attempts'>;
+
+// biome-ignore lint/suspicious/noExplicitAny: lean documents are mapped field by field below.
+type Doc = Record<string, any> & { _id: { toString(): string } };
+
+function toRecord(d: Doc): NotificationRecord {
+  return {
+    id: d._id.toString(),
+    key: d.key,
+    batchKey: d.batchKey,
+    recipientType: d.recipientType,
+    recipientId: d.recipientId.toString(),
+    email: d.email,
+    kind: d.kind,
+    candidateId: d.candidateId.toString(),
+    milestone: d.milestone,
+    refDate: d.refDate,
+    vacancyIds: d.vacancyIds?.map((v: { toString(): string }) => v.toString()),
+    placementId: d.placementId?.toString(),
+    status: d.status,
+    plannedAt: d.plannedAt,
+    dueAt: d.dueAt ?? undefined,
+    sendId: d.sendId ?? undefined,
+    claimedAt: d.claimedAt ?? undefined,
+    sentAt: d.sentAt ?? undefined,
+    messageId: d.messageId ?? undefined,
+    attempts: d.attempts ?? 0,
+    lastError: d.lastError ?? undefined,
+    cancelledReason: d.cancelledReason ?? undefined,
+  };
+}
+
+export interface NotificationFilter {
+  status?: NotificationStatus;
+  email?: string;
+  recipientId?: string;
+  candidateId?: string;
+  candidateIds?: string[];
+  kind?: NotificationKind;
+}
+
+function toQuery(f: NotificationFilter): Record<string, unknown> {
+  const q: Record<string, unknown> = {};
+  if (f.status) q.status = f.status;
+  if (f.email) q.email = f.email.toLowerCase();
+  if (f.recipientId) q.recipientId = f.recipientId;
+  if (f.kind) q.kind = f.kind;
+  if (f.candidateId) q.candidateId = f.candidateId;
+  else if (f.candidateIds) q.candidateId = { $in: f.candidateIds };
+  return q;
+}
+
+export const notificationRepository = {
+  /**
+   * Inserts planned entries; entries whose key already exists are skipped (the unique key is what
+   * makes repeated sweeps and concurrent workers harmless). Returns the entries actually inserted.
+   */
+  async insertNew(entries: NewNotification[]): Promise<NotificationRecord[]> {
+    if (entries.length === 0) return [];
+    const existing = new Set(
+      (
+        await NotificationModel.find({ key: { $in: entries.map((e) => e.key) } }, { key: 1 }).lean<Doc[]>()
+      ).map((d) => d.key as string),
+    );
+    const fresh = entries.filter((e) => !existing.has(e.key));
+    if (fresh.length === 0) return [];
+    try {
+      const docs = await NotificationModel.insertMany(
+        fresh.map((e) => ({ ...e, email: e.email.toLowerCase(), status: 'planned' })),
+        {
+          ordered: false,
+        },
+      );
+      return docs.map((d) => toRecord(d.toObject() as Doc));
+    } catch (err) {
+      // Another worker planned some of the same keys at the same moment: keep what we inserted.
+      const e = err as {
+        code?: number;
+        insertedDocs?: Doc[];
+        writeErrors?: { code?: number; err?: { code?: number } }[];
+      };
+      const allDup = (e.writeErrors ?? []).every((w) => (w.code ?? w.err?.code) === 11000);
+      if (!allDup && e.code !== 11000) throw err;
+      return (e.insertedDocs ?? []).map((d) => toRecord(d as Doc));
+    }
+  },
+  async plannedInBatch(batchKey: string, now: Date, limit = 500): Promise<NotificationRecord[]> {
+    const docs = await NotificationModel.find({
+      batchKey,
+      status: 'planned',
+      $or: [{ dueAt: { $exists: false } }, { dueAt: null }, { dueAt: { $lte: now } }],
+    })
+      .sort({ plannedAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<Doc[]>();
+    return docs.map(toRecord);
+  },
+  async cancel(ids: string[], reason: string): Promise<void> {
+    if (ids.length)
+      await NotificationModel.updateMany(
+        { _id: { $in: ids }, status: 'planned' },
+        { $set: { status: 'cancelled', cancelledReason: reason } },
+      );
+  },
+  /** Atomically claims planned entries for one send; returns those this claim won. */
+  async claim(ids: string[], sendId: string, by: string, at: Date): Promise<NotificationRecord[]> {
+    await NotificationModel.updateMany(
+      { _id: { $in: ids }, status: 'planned' },
+      { $set: { status: 'sending', sendId, claimedBy: by, claimedAt: at }, $inc: { attempts: 1 } },
+    );
+    return (await NotificationModel.find({ sendId, status: 'sending' }).lean<Doc[]>()).map(toRecord);
+  },
+  async markSent(sendId: string, messageId: string, at: Date): Promise<number> {
+    const res = await NotificationModel.updateMany(
+      { sendId, status: 'sending' },
+      { $set: { status: 'sent', sentAt: at, messageId } },
+    );
+    return res.modifiedCount;
+  },
+  async release(sendId: string, error: string): Promise<void> {
+    await NotificationModel.updateMany(
+      { sendId, status: 'sending' },
+      {
+        $set: { status: 'planned', lastError: error.slice(0, 500) },
+        $unset: { sendId: 1, claimedAt: 1, claimedBy: 1 },
+      },
+    );
+  },
+  async fail(sendId: string, error: string): Promise<void> {
+    await NotificationModel.updateMany(
+      { sendId, status: 'sending' },
+      { $set: { status: 'failed', lastError: error.slice(0, 500) } },
+    );
+  },
+  async failPlanned(ids: string[], error: string): Promise<void> {
+    if (ids.length)
+      await NotificationModel.updateMany(
+        { _id: { $in: ids }, status: 'planned' },
+        { $set: { status: 'failed', lastError: error.slice(0, 500) } },
+      );
+  },
+  /**
+   * Sends interrupted between claim and record (a worker died mid-send) may or may not have reached
+   * the SMTP server. They are marked `unknown` and never resent automatically, so nobody gets a message
+   * twice; admins see them and can resend.
+   */
+  async markStaleSending(olderThan: Date, batchKey?: string): Promise<number> {
+    const q: Record<string, unknown> = { status: 'sending', claimedAt: { $lt: olderThan } };
+    if (batchKey) q.batchKey = batchKey;
+    const res = await NotificationModel.updateMany(q, {
+      $set: {
+        status: 'unknown',
+        lastError:
+          'pengiriman terputus; tidak dikirim ulang otomatis (send interrupted; not resent automatically)',
+      },
+    });
+    return res.modifiedCount;
+  },
+  async hasSendingInBatch(batchKey: string): Promise<boolean> {
+    return (await NotificationModel.exists({ batchKey, status: 'sending' })) !== null;
+  },
+  /** Batches with planned entries older than `before` whose delivery job may have been lost. */
+  async staleBatchKeys(before: Date, now: Date, limit = 500): Promise<string[]> {
+    const keys = await NotificationModel.distinct('batchKey', {
+      status: 'planned',
+      plannedAt: { $lt: before },
+      $or: [{ dueAt: { $exists: false } }, { dueAt: null }, { dueAt: { $lte: now } }],
+    });
+    return (keys as string[]).slice(0, limit);
+  },
+  async resend(id: string): Promise<NotificationRecord | null> {
+    const d = await NotificationModel.findOneAndUpdate(
+      { _id: id, status: { $in: ['failed', 'unknown'] } },
+      {
+        $set: { status: 'planned', plannedAt: new Date() },
+        $unset: { sendId: 1, claimedAt: 1, claimedBy: 1, lastError: 1 },
+      },
+      { returnDocument: 'after' },
+    ).lean<Doc>();
+    return d ? toRecord(d) : null;
+  },
+  async list(f: NotificationFilter, skip: number, limit: number) {
+    const q = toQuery(f);
+    const [docs, total] = await Promise.all([
+      NotificationModel.find(q).sort({ plannedAt: -1, _id: -1 }).skip(skip).limit(limit).lean<Doc[]>(),
+      NotificationModel.countDocuments(q),
+    ]);
+    return { items: docs.map(toRecord), total };
+  },
+  async countBy(filter: NotificationFilter): Promise<number> {
+    return NotificationModel.countDocuments(toQuery(filter));
+  },
+  async byCandidate(candidateId: string): Promise<NotificationRecord[]> {
+    return (await NotificationModel.find({ candidateId }).sort({ plannedAt: 1 }).lean<Doc[]>()).map(toRecord);
+  },
+  /** Erasure: cancels what is still pending for the person and forgets their address. */
+  async forgetCandidate(candidateId: string, session?: DbSession): Promise<void> {
+    await NotificationModel.updateMany(
+      { candidateId, status: 'planned' },
+      { $set: { status: 'cancelled', cancelledReason: 'profil dihapus (erased)' } },
+      { session },
+    );
+    await NotificationModel.updateMany(
+      { candidateId, recipientType: 'candidate' },
+      { $set: { email: 'erased@invalid' } },
+      { session },
+    );
+  },
+};

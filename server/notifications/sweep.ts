@@ -1,0 +1,258 @@
+import { SYSTEM_ACTOR } from '../auth/actor.js';
+import { isVisibleToEmployers } from '../candidates/projection.js';
+import { candidateRepository } from '../candidates/repository.js';
+import type { CandidateRecord } from '../candidates/types.js';
+import type { Deps } from '../deps.js';
+import { employerRepository } from '../employers/repository.js';
+import { facilityRepository } from '../facilities/repository.js';
+import { jobId } from '../infra/queue.js';
+import type { JobHandler } from '../jobs/handler.js';
+import { matchVacanciesForCandidate } from '../matching/service.js';
+import { INDONESIAN_TIMEZONES } from '../shared/schemas.js';
+import { userRepository } from '../users/repository.js';
+import {
+  currentReleaseDay,
+  localDay,
+  type Milestone,
+  milestoneApplies,
+  milestoneFor,
+  targetReleaseDays,
+} from './milestones.js';
+import {
+  type NewNotification,
+  type NotificationKind,
+  type NotificationRecord,
+  notificationRepository,
+  type RecipientType,
+} from './repository.js';
+
+/** Employer notes name up to this many of the employer's matching vacancies. */
+const EMPLOYER_NOTE_VACANCIES = 3;
+/** Employers are told about a person only for their best-matching vacancies. */
+const EMPLOYER_NOTE_TOP = 10;
+
+export function notificationKey(
+  r: { recipientType: RecipientType; recipientId: string },
+  kind: NotificationKind,
+  candidateId: string,
+  milestone: string,
+  refDate: string,
+): string {
+  return `${r.recipientType}:${r.recipientId}|${kind}|${candidateId}|${milestone}|${refDate}`;
+}
+
+/** Entries for one recipient and kind are delivered together (a digest). */
+export function batchKey(
+  r: { recipientType: RecipientType; recipientId: string },
+  kind: NotificationKind,
+): string {
+  return `${r.recipientType}:${r.recipientId}:${kind}`;
+}
+
+function entry(
+  recipient: { recipientType: RecipientType; recipientId: string; email: string },
+  kind: NotificationKind,
+  c: CandidateRecord,
+  m: Milestone,
+  now: Date,
+  extra: Partial<NewNotification> = {},
+): NewNotification {
+  const refDate = currentReleaseDay(c);
+  return {
+    key: notificationKey(recipient, kind, c.id, m.name, refDate),
+    batchKey: batchKey(recipient, kind),
+    ...recipient,
+    kind,
+    candidateId: c.id,
+    milestone: m.name,
+    refDate,
+    plannedAt: now,
+    ...extra,
+  };
+}
+
+/** The officers who hear about a person: the assigned officer, else every active officer of the Bapas. */
+export async function officersFor(c: CandidateRecord) {
+  if (!c.bapasId) return [];
+  if (c.officerId) {
+    const [o] = await userRepository.findByIds([c.officerId]);
+    if (o && o.status === 'active' && o.role === 'officer' && o.facilityId === c.bapasId) return [o];
+  }
+  return userRepository.activeOfficers(c.bapasId);
+}
+
+/** Plans every message one person's milestone calls for. */
+async function planFor(
+  deps: Pick<Deps, 'search'>,
+  c: CandidateRecord,
+  m: Milestone,
+  now: Date,
+): Promise<NewNotification[]> {
+  const out: NewNotification[] = [];
+  if (!milestoneApplies(c, m)) return out;
+  if (m.officer) {
+    for (const o of await officersFor(c)) {
+      out.push(
+        entry({ recipientType: 'user', recipientId: o.id, email: o.email }, 'officer_digest', c, m, now),
+      );
+    }
+  }
+  if (m.person && c.consent.contactByEmail && c.contact.email) {
+    out.push(
+      entry(
+        { recipientType: 'candidate', recipientId: c.id, email: c.contact.email },
+        'candidate_alert',
+        c,
+        m,
+        now,
+      ),
+    );
+  }
+  if (m.employers && isVisibleToEmployers(c, now)) {
+    const { items } = await matchVacanciesForCandidate(
+      deps.search,
+      SYSTEM_ACTOR,
+      c.id,
+      EMPLOYER_NOTE_TOP,
+      now,
+    );
+    const byEmployer = new Map<string, string[]>();
+    for (const item of items) {
+      const list = byEmployer.get(item.vacancy.employerId) ?? [];
+      if (list.length < EMPLOYER_NOTE_VACANCIES) list.push(item.vacancy.id);
+      byEmployer.set(item.vacancy.employerId, list);
+    }
+    const employers = await employerRepository.findByIds([...byEmployer.keys()]);
+    for (const e of employers) {
+      out.push(
+        entry(
+          { recipientType: 'employer', recipientId: e.id, email: e.contactEmail },
+          'employer_note',
+          c,
+          m,
+          now,
+          {
+            vacancyIds: byEmployer.get(e.id),
+          },
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export interface SweepResult {
+  asOf: Record<string, string>;
+  candidates: number;
+  planned: number;
+  alreadyPlanned: number;
+  byKind: Record<string, number>;
+  byMilestone: Record<string, number>;
+  batches: number;
+  /** True when the queue was unreachable; the flush job will queue the deliveries later. */
+  deliveriesDeferred?: boolean;
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]!);
+      }
+    }),
+  );
+  return out;
+}
+
+/**
+ * The release sweep for one time zone or all: finds people whose current release date puts them at a
+ * milestone today (in their facility's zone, with a short catch-up window), plans the messages in the
+ * ledger (duplicates are ignored by its unique key) and queues one delivery job per recipient.
+ */
+export async function runReleaseSweep(
+  deps: Pick<Deps, 'search' | 'queues'>,
+  opts: { now: Date; asOf?: string; timezone?: string; concurrency?: number },
+): Promise<SweepResult> {
+  const zones = opts.timezone ? [opts.timezone] : [...INDONESIAN_TIMEZONES];
+  const result: SweepResult = {
+    asOf: {},
+    candidates: 0,
+    planned: 0,
+    alreadyPlanned: 0,
+    byKind: {},
+    byMilestone: {},
+    batches: 0,
+  };
+  const custody = (await facilityRepository.list({})).filter(
+    (f) => f.kind === 'lapas' || f.kind === 'rutan' || f.kind === 'lpka',
+  );
+  const inserted: NotificationRecord[] = [];
+  for (const tz of zones) {
+    const day = opts.asOf ?? localDay(opts.now, tz);
+    result.asOf[tz] = day;
+    const facilityIds = custody.filter((f) => f.timezone === tz).map((f) => f.id);
+    if (facilityIds.length === 0) continue;
+    const targets = targetReleaseDays(day);
+    const people = await candidateRepository.findAtReleaseDays(
+      facilityIds,
+      [...new Set(targets.map((t) => t.day))].map((d) => new Date(`${d}T00:00:00Z`)),
+    );
+    const due = people
+      .map((c) => ({ c, m: milestoneFor(c, day) }))
+      .filter(
+        (x): x is { c: CandidateRecord; m: Milestone } => x.m !== undefined && milestoneApplies(x.c, x.m),
+      );
+    result.candidates += due.length;
+    const planned = (
+      await mapLimit(due, opts.concurrency ?? 8, ({ c, m }) => planFor(deps, c, m, opts.now))
+    ).flat();
+    const fresh = await notificationRepository.insertNew(planned);
+    result.alreadyPlanned += planned.length - fresh.length;
+    inserted.push(...fresh);
+  }
+  for (const n of inserted) {
+    result.planned++;
+    result.byKind[n.kind] = (result.byKind[n.kind] ?? 0) + 1;
+    result.byMilestone[n.milestone] = (result.byMilestone[n.milestone] ?? 0) + 1;
+  }
+  const newest = new Map<string, string>();
+  for (const n of inserted) if ((newest.get(n.batchKey) ?? '') < n.id) newest.set(n.batchKey, n.id);
+  result.batches = newest.size;
+  try {
+    await enqueueDeliveries(
+      deps,
+      [...newest].map(([batchKey, id]) => ({ batchKey, token: `s${id}` })),
+    );
+  } catch {
+    // The plan is durable in the ledger; the flush job queues these batches once Redis answers.
+    result.deliveriesDeferred = true;
+  }
+  return result;
+}
+
+/**
+ * Queues one delivery job per recipient batch. The job id is the batch plus a token naming what
+ * caused it (the newest entry planned, a resend, a flush), so a repeated cause adds nothing while a
+ * new one always gets its job. Duplicate jobs would be harmless anyway: claims are atomic.
+ */
+export async function enqueueDeliveries(
+  deps: Pick<Deps, 'queues'>,
+  batches: { batchKey: string; token: string }[],
+): Promise<void> {
+  for (const { batchKey: key, token } of batches) {
+    await deps.queues.enqueue(
+      'notify.deliver',
+      { batchKey: key },
+      { jobId: jobId('deliver', Buffer.from(key).toString('base64url'), token) },
+    );
+  }
+}
+
+export const handleSweep: JobHandler<'alerts.sweep'> = async ({ timezone, asOf }, ctx) => {
+  const result = await runReleaseSweep(ctx.deps, { now: ctx.deps.clock.now(), timezone, asOf });
+  ctx.log.info({ result }, 'release sweep');
+  return result;
+};
