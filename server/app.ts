@@ -20,6 +20,7 @@ import { renderDocsPage } from './http/docs-page.js';
 import { errorHandler, notFoundHandler } from './http/error-middleware.js';
 import { errors } from './http/errors.js';
 import { registerNotificationRoutes, registerUnsubscribeRoutes } from './notifications/routes.js';
+import { registerPlacementRoutes } from './placements/routes.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerSkillRoutes } from './skills/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
@@ -103,6 +104,11 @@ export function createApp(deps: AppDeps): Express {
   registerAuditRoutes(api);
   registerSearchRoutes(api, deps);
   registerNotificationRoutes(api, deps);
+  registerPlacementRoutes(api, deps, {
+    candidates: hooks.candidates,
+    vacancies: hooks.vacancies,
+    afterCommit: hooks.candidates.afterCommit ?? (async () => undefined),
+  });
   registerSystemRoutes(api, deps);
 
   const openapi = api.openapi({

@@ -7,3 +7,4 @@ import './outbox/model.js';
 import './system/model.js';
 import './users/model.js';
 import './vacancies/model.js';
+import './placements/model.js';

@@ -2,6 +2,7 @@ import { JOB_CATALOG, type JobName } from '../server/jobs/catalog.js';
 import type { HandlerTable, JobHandler } from '../server/jobs/handler.js';
 import { handleDeliver, handleFlush } from '../server/notifications/deliver.js';
 import { handleSweep } from '../server/notifications/sweep.js';
+import { handleScheduleCheckins } from '../server/placements/checkins.js';
 import {
   handleReconcile,
   handleSyncCandidate,
@@ -20,6 +21,7 @@ export const HANDLERS: HandlerTable = {
   'alerts.sweep': handleSweep,
   'notify.deliver': handleDeliver,
   'notify.flush': handleFlush,
+  'placements.scheduleCheckins': handleScheduleCheckins,
 };
 
 /** Throws naming every catalog job without a handler (and every handler without a catalog entry). */

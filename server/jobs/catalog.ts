@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { notificationJobs } from '../notifications/jobs.js';
+import { placementJobs } from '../placements/jobs.js';
 import { searchJobs } from '../search/jobs.js';
 import { systemJobs } from '../system/jobs.js';
 import type { JobDef } from './define.js';
@@ -12,6 +13,7 @@ export const JOB_CATALOG = {
   ...systemJobs,
   ...searchJobs,
   ...notificationJobs,
+  ...placementJobs,
 } as const satisfies Record<string, JobDef>;
 
 export type JobName = keyof typeof JOB_CATALOG;

@@ -339,8 +339,9 @@ export async function deliverBatch(
   return { sent, cancelled: composed.cancelled.length };
 }
 
-export const handleDeliver: JobHandler<'notify.deliver'> = async ({ batchKey }, ctx) => {
-  return deliverBatch(ctx.deps, batchKey, ctx.deps.clock.now());
+export const handleDeliver: JobHandler<'notify.deliver'> = async ({ batchKey, asOf }, ctx) => {
+  const now = asOf && ctx.deps.config.ALLOW_TIME_TRAVEL ? new Date(asOf) : ctx.deps.clock.now();
+  return deliverBatch(ctx.deps, batchKey, now);
 };
 
 /** Re-queues batches whose delivery job was lost and settles sends interrupted by a crash. */

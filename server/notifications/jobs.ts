@@ -13,7 +13,8 @@ export const notificationJobs = {
   /** Send every planned entry of one recipient batch (one email per recipient and kind). */
   'notify.deliver': defineJob({
     queue: 'mail',
-    payload: z.object({ batchKey: z.string() }),
+    // asOf (outside production only): treat this instant as now when deciding what is due.
+    payload: z.object({ batchKey: z.string(), asOf: z.string().optional() }),
     attempts: 10,
     backoffMs: 5_000,
   }),

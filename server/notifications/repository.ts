@@ -205,6 +205,11 @@ export const notificationRepository = {
     });
     return (keys as string[]).slice(0, limit);
   },
+  /** Batches with entries due by `at` (check-ins), for running them early outside production. */
+  async dueBatchKeys(at: Date, limit = 1000): Promise<string[]> {
+    const keys = await NotificationModel.distinct('batchKey', { status: 'planned', dueAt: { $lte: at } });
+    return (keys as string[]).slice(0, limit);
+  },
   async resend(id: string): Promise<NotificationRecord | null> {
     const d = await NotificationModel.findOneAndUpdate(
       { _id: id, status: { $in: ['failed', 'unknown'] } },
@@ -226,6 +231,18 @@ export const notificationRepository = {
   },
   async countBy(filter: NotificationFilter): Promise<number> {
     return NotificationModel.countDocuments(toQuery(filter));
+  },
+  async byPlacement(placementId: string): Promise<NotificationRecord[]> {
+    return (await NotificationModel.find({ placementId }).sort({ dueAt: 1, _id: 1 }).lean<Doc[]>()).map(
+      toRecord,
+    );
+  },
+  async cancelForPlacement(placementId: string, reason: string, session?: DbSession): Promise<void> {
+    await NotificationModel.updateMany(
+      { placementId, status: 'planned' },
+      { $set: { status: 'cancelled', cancelledReason: reason } },
+      { session },
+    );
   },
   async byCandidate(candidateId: string): Promise<NotificationRecord[]> {
     return (await NotificationModel.find({ candidateId }).sort({ plannedAt: 1 }).lean<Doc[]>()).map(toRecord);
