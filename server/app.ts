@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import compression from 'compression';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import pkg from '../package.json' with { type: 'json' };
+import { registerAccountRoutes } from './accounts/routes.js';
 import { registerQueueDashboard } from './admin/queue-dashboard.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import type { RequestContext } from './auth/actor.js';
@@ -26,6 +28,8 @@ import { registerSkillRoutes } from './skills/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerVacancyRoutes } from './vacancies/routes.js';
+import { registerWeb } from './web/index.js';
+import { WEB_SCREENS } from './web/screens.js';
 
 export const API_BASE = '/api/v1';
 export type AppDeps = Omit<Deps, 'close'>;
@@ -73,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
       strictTransportSecurity: config.NODE_ENV === 'production',
     }),
   );
+  app.use(compression());
   app.use(express.json({ limit: '1mb' }));
   app.use(express.urlencoded({ extended: false, limit: '1mb' }));
 
@@ -95,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
   const api = new ApiBuilder(authenticate, context);
   const hooks = createWriteHooks(deps);
   registerAuthRoutes(api, deps);
+  registerAccountRoutes(api, deps);
   registerUserRoutes(api, deps);
   registerFacilityRoutes(api);
   registerSkillRoutes(api);
@@ -124,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
     res.type('html').send(docsHtml);
   });
   app.use(API_BASE, api.router);
+  registerWeb(app, deps, WEB_SCREENS);
 
   app.use(notFoundHandler);
   app.use(errorHandler(log));

@@ -1,5 +1,7 @@
 // Every mongoose model, imported once so their indexes are built at connect time.
+import './accounts/model.js';
 import './audit/model.js';
+import './web/session-model.js';
 import './candidates/model.js';
 import './employers/model.js';
 import './facilities/model.js';

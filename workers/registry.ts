@@ -1,3 +1,4 @@
+import { handleSendToken } from '../server/accounts/service.js';
 import { JOB_CATALOG, type JobName } from '../server/jobs/catalog.js';
 import type { HandlerTable, JobHandler } from '../server/jobs/handler.js';
 import { handleDeliver, handleFlush } from '../server/notifications/deliver.js';
@@ -22,6 +23,7 @@ export const HANDLERS: HandlerTable = {
   'notify.deliver': handleDeliver,
   'notify.flush': handleFlush,
   'placements.scheduleCheckins': handleScheduleCheckins,
+  'accounts.sendToken': handleSendToken,
 };
 
 /** Throws naming every catalog job without a handler (and every handler without a catalog entry). */

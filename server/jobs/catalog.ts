@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountJobs } from '../accounts/jobs.js';
 import { notificationJobs } from '../notifications/jobs.js';
 import { placementJobs } from '../placements/jobs.js';
 import { searchJobs } from '../search/jobs.js';
@@ -14,6 +15,7 @@ export const JOB_CATALOG = {
   ...searchJobs,
   ...notificationJobs,
   ...placementJobs,
+  ...accountJobs,
 } as const satisfies Record<string, JobDef>;
 
 export type JobName = keyof typeof JOB_CATALOG;

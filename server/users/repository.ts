@@ -129,6 +129,15 @@ export const userRepository = {
     ]);
     return { items: docs.map(toRecord), total };
   },
+  /** Sets a new password; activates an invited account; bumps the token version to end other sessions. */
+  async setPassword(id: string, passwordHash: string, session?: DbSession): Promise<UserRecord | null> {
+    const doc = await UserModel.findOneAndUpdate(
+      { _id: id, status: { $in: ['active', 'invited'] } },
+      { $set: { passwordHash, status: 'active' }, $inc: { tokenVersion: 1 } },
+      { returnDocument: 'after', session },
+    ).lean<UserDoc>();
+    return doc ? toRecord(doc) : null;
+  },
   async touchLogin(id: string, at: Date): Promise<void> {
     await UserModel.updateOne({ _id: id }, { $set: { lastLoginAt: at } });
   },
