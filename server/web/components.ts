@@ -38,7 +38,7 @@ export function input(w: WebContext, o: InputOptions): SafeHtml {
   const err = o.errors?.[o.name];
   const described = [o.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="${err ? 'field has-error' : 'field'}">
-<label for="${id}">${o.label}${o.required ? html` <span class="hint" style="display:inline">(${w.t('form.required')})</span>` : ''}</label>
+<label for="${id}">${o.label}${o.required ? html` <span class="hint inline">(${w.t('form.required')})</span>` : ''}</label>
 ${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : ''}
 ${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : ''}
 <input id="${id}" name="${o.name}" type="${o.type ?? 'text'}" value="${o.value ?? ''}"${when(described, html` aria-describedby="${described}"`)}${when(err, html` aria-invalid="true"`)}${when(o.required, html` required`)}${when(o.autocomplete, html` autocomplete="${o.autocomplete ?? ''}"`)}${o.attrs ?? ''}>
@@ -49,7 +49,7 @@ export function textarea(w: WebContext, o: InputOptions & { rows?: number }): Sa
   const id = fieldId(o.name);
   const err = o.errors?.[o.name];
   return html`<div class="${err ? 'field has-error' : 'field'}">
-<label for="${id}">${o.label}${o.required ? html` <span class="hint" style="display:inline">(${w.t('form.required')})</span>` : ''}</label>
+<label for="${id}">${o.label}${o.required ? html` <span class="hint inline">(${w.t('form.required')})</span>` : ''}</label>
 ${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : ''}
 ${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : ''}
 <textarea id="${id}" name="${o.name}" rows="${o.rows ?? 4}"${when(err, html` aria-invalid="true"`)}${when(o.hint || err, html` aria-describedby="${[o.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ')}"`)}>${o.value ?? ''}</textarea>
