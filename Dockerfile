@@ -34,6 +34,8 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 # dist/ holds the compiled API, worker and production CLI scripts, plus the copy of package.json that
 # server/app.ts imports for the version it reports.
 COPY --from=build /app/dist ./dist
+# The web UI's stylesheet and script are served as files (htmx comes from node_modules).
+COPY server/web/static ./server/web/static
 
 USER node
 EXPOSE 8080
