@@ -23,6 +23,7 @@ import { errorHandler, notFoundHandler } from './http/error-middleware.js';
 import { errors } from './http/errors.js';
 import { registerNotificationRoutes, registerUnsubscribeRoutes } from './notifications/routes.js';
 import { registerPlacementRoutes } from './placements/routes.js';
+import { registerReportRoutes } from './reports/routes.js';
 import { registerSearchRoutes } from './search/routes.js';
 import { registerSkillRoutes } from './skills/routes.js';
 import { registerSystemRoutes } from './system/routes.js';
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps): Express {
     vacancies: hooks.vacancies,
     afterCommit: hooks.candidates.afterCommit ?? (async () => undefined),
   });
+  registerReportRoutes(api);
   registerSystemRoutes(api, deps);
 
   const openapi = api.openapi({
