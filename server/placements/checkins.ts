@@ -33,6 +33,8 @@ export async function scheduleCheckins(
   const c = await candidateRepository.findById(p.candidateId);
   if (!c) return 0;
   const hireDay = isoDay(p.hiredAt);
+  // Keys name the placement too: a person whose job ended and who is hired elsewhere the same day
+  // gets check-ins for the new job (a key naming only person and day would match the cancelled ones).
   const planned: NewNotification[] = [];
   for (const days of CHECKIN_DAYS) {
     const milestone = `D${days}`;
@@ -40,7 +42,7 @@ export async function scheduleCheckins(
     for (const o of await officersFor(c)) {
       const r = { recipientType: 'user' as const, recipientId: o.id };
       planned.push({
-        key: notificationKey(r, 'checkin_officer', c.id, milestone, hireDay),
+        key: `${notificationKey(r, 'checkin_officer', c.id, milestone, hireDay)}|${p.id}`,
         batchKey: `${batchKey(r, 'checkin_officer')}:${p.id}:${milestone}`,
         ...r,
         email: o.email,
@@ -56,7 +58,7 @@ export async function scheduleCheckins(
     if (c.consent.contactByEmail && c.contact.email) {
       const r = { recipientType: 'candidate' as const, recipientId: c.id };
       planned.push({
-        key: notificationKey(r, 'checkin_candidate', c.id, milestone, hireDay),
+        key: `${notificationKey(r, 'checkin_candidate', c.id, milestone, hireDay)}|${p.id}`,
         batchKey: `${batchKey(r, 'checkin_candidate')}:${p.id}:${milestone}`,
         ...r,
         email: c.contact.email,

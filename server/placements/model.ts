@@ -9,7 +9,7 @@ const PlacementSchema = new Schema(
     /** The person's Bapas and facility when the placement began (for scoping and reports). */
     bapasId: { type: Schema.Types.ObjectId },
     facilityId: { type: Schema.Types.ObjectId },
-    origin: { type: String, enum: ['officer', 'employer'], required: true },
+    origin: { type: String, enum: ['officer', 'employer', 'candidate'], required: true },
     state: { type: String, enum: PLACEMENT_STATES, required: true },
     active: { type: Boolean, required: true },
     timeline: [

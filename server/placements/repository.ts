@@ -21,7 +21,8 @@ export interface PlacementRecord {
   employerId: string;
   bapasId?: string;
   facilityId?: string;
-  origin: 'officer' | 'employer';
+  /** Who started it: the officer, the employer, or the person themselves ("Saya tertarik"). */
+  origin: 'officer' | 'employer' | 'candidate';
   state: PlacementState;
   timeline: TimelineEvent[];
   introducedAt?: Date;

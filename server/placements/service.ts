@@ -87,9 +87,11 @@ function legalLimits(c: CandidateRecord, v: VacancyRecord, now: Date) {
 }
 
 /**
- * Starts a placement: the person's officer proposes one (`proposed`), or the vacancy's employer
+ * Starts a placement: the person's officer proposes one (`proposed`), the vacancy's employer
  * expresses interest in an anonymised person (`employer_interest`, for the officer to accept or
- * decline). Parole limits and sector exclusions are enforced; an employer is never told why.
+ * decline), or a released person says "Saya tertarik" about an open vacancy (`proposed` and their own
+ * consent in the same write, so it waits for the officer's decision on the introduction). Parole
+ * limits and sector exclusions are enforced; an employer is never told why.
  */
 export async function createPlacement(
   actor: Actor,
@@ -98,8 +100,20 @@ export async function createPlacement(
 ): Promise<ReturnType<typeof presentPlacement>> {
   const c = await findCandidateFor(actor, input.candidateId);
   const v = await vacancyRepository.findById(input.vacancyId);
-  let origin: 'officer' | 'employer';
-  if (actor.role === 'employer') {
+  let origin: PlacementRecord['origin'];
+  if (actor.role === 'candidate') {
+    // A person acts only for themselves; anyone else's profile is simply not found.
+    if (!c || !actor.candidateId || c.id !== actor.candidateId) throw errors.notFound('Profil', 'Profile');
+    if (!v || !isOpen(v, ctx.now)) throw errors.notFound('Lowongan', 'Vacancy');
+    const limits = legalLimits(c, v, ctx.now);
+    if (limits.length) {
+      throw errors.conflict(
+        'Lowongan ini tidak sesuai dengan ketentuan pembebasan Anda; bicarakan dengan petugas Anda',
+        'This vacancy does not fit the conditions of your release; talk to your officer',
+      );
+    }
+    origin = 'candidate';
+  } else if (actor.role === 'employer') {
     if (!v || v.employerId !== actor.employerId) throw errors.notFound('Lowongan', 'Vacancy');
     if (!c || !isVisibleToEmployers(c, ctx.now) || legalLimits(c, v, ctx.now).length)
       throw errors.notFound('Kandidat', 'Candidate');
@@ -127,7 +141,14 @@ export async function createPlacement(
   if (c.status === 'placed' || c.status === 'withdrawn') {
     throw errors.conflict(`Status orang ini ${c.status}`, `The person's status is ${c.status}`);
   }
-  const state: PlacementState = origin === 'employer' ? 'employer_interest' : 'proposed';
+  const first: PlacementState = origin === 'employer' ? 'employer_interest' : 'proposed';
+  const timeline: TimelineEvent[] = [
+    { at: ctx.now, by: actor.userId, role: actor.role, to: first, note: input.note },
+  ];
+  // The person's own interest is their consent to this introduction; the officer decides next.
+  const state: PlacementState = origin === 'candidate' ? 'candidate_consented' : first;
+  if (state !== first)
+    timeline.push({ at: ctx.now, by: actor.userId, role: actor.role, from: first, to: state });
   try {
     const created = await placementRepository.create({
       candidateId: c.id,
@@ -137,7 +158,7 @@ export async function createPlacement(
       facilityId: c.facilityId,
       origin,
       state,
-      timeline: [{ at: ctx.now, by: actor.userId, role: actor.role, to: state, note: input.note }],
+      timeline,
     });
     return presentPlacement(created, (await relation(actor, created)) ?? 'admin', {
       candidate: c,
@@ -288,7 +309,9 @@ export async function transitionPlacement(
     });
     if (result) {
       await hooks.afterCommit(result.outboxIds);
-      return presentPlacement(result.updated, who, { candidate: c, vacancy: v, now: ctx.now });
+      const view = presentPlacement(result.updated, who, { candidate: c, vacancy: v, now: ctx.now });
+      await auditIdentityRead(actor, result.updated, view, ctx);
+      return view;
     }
   }
   throw errors.conflict(
@@ -447,7 +470,12 @@ export function presentPlacement(
     return {
       ...base,
       state: p.state,
-      candidate: c ? anonymise(c, extra.now, new Map()) : undefined,
+      // Before the introduction the employer sees only people employers may see: someone who has since
+      // revoked consent or been withdrawn vanishes from the placement too.
+      candidate:
+        c && (disclosed || isVisibleToEmployers(c, extra.now))
+          ? anonymise(c, extra.now, new Map())
+          : undefined,
       // Name and contact only from the introduction on, only for this employer.
       identity:
         disclosed && c && p.introducedAt
@@ -501,6 +529,22 @@ async function checkinsOf(p: PlacementRecord) {
   }));
 }
 
+/**
+ * Every answer that shows an employer the person's name and contact is an audited disclosure: the
+ * single read, the list, the answer to the employer's own step and to their feedback alike.
+ */
+async function auditIdentityRead(
+  actor: Actor,
+  p: Pick<PlacementRecord, 'id' | 'candidateId' | 'employerId'>,
+  view: ReturnType<typeof presentPlacement>,
+  ctx: Ctx,
+): Promise<void> {
+  if (actor.role !== 'employer' || !('identity' in view) || !view.identity) return;
+  await recordAudit(actor, p.candidateId, 'disclose_identity', ctx, {
+    detail: `read by employer ${p.employerId}, placement ${p.id}`,
+  });
+}
+
 export async function getPlacement(actor: Actor, id: string, ctx: Ctx) {
   const p = await placementRepository.findById(id);
   const who = p ? await relation(actor, p) : null;
@@ -515,11 +559,7 @@ export async function getPlacement(actor: Actor, id: string, ctx: Ctx) {
     now: ctx.now,
     checkins: who === 'officer' || who === 'admin' || who === 'staff' ? await checkinsOf(p) : undefined,
   });
-  if (who === 'employer' && 'identity' in view && view.identity) {
-    await recordAudit(actor, p.candidateId, 'disclose_identity', ctx, {
-      detail: `read by employer ${p.employerId}, placement ${p.id}`,
-    });
-  }
+  await auditIdentityRead(actor, p, view, ctx);
   return view;
 }
 
@@ -576,14 +616,16 @@ export async function listPlacements(
   const vacancies = new Map(
     (await vacancyRepository.findByIds([...new Set(items.map((p) => p.vacancyId))])).map((v) => [v.id, v]),
   );
+  const views = items.map((p) =>
+    presentPlacement(p, who, {
+      candidate: candidates.get(p.candidateId),
+      vacancy: vacancies.get(p.vacancyId),
+      now: ctx.now,
+    }),
+  );
+  for (const [i, view] of views.entries()) await auditIdentityRead(actor, items[i]!, view, ctx);
   return {
-    items: items.map((p) =>
-      presentPlacement(p, who, {
-        candidate: candidates.get(p.candidateId),
-        vacancy: vacancies.get(p.vacancyId),
-        now: ctx.now,
-      }),
-    ),
+    items: views,
     total,
     page: query.page,
     limit: query.limit,
@@ -603,5 +645,7 @@ export async function setEmployerFeedback(actor: Actor, id: string, feedback: st
     vacancyRepository.findById(p.vacancyId),
   ]);
   void employerRepository;
-  return presentPlacement(updated, 'employer', { candidate: c, vacancy: v, now: ctx.now });
+  const view = presentPlacement(updated, 'employer', { candidate: c, vacancy: v, now: ctx.now });
+  await auditIdentityRead(actor, updated, view, ctx);
+  return view;
 }
