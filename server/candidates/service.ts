@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { type AuditAction, listAudit, recordAudit, recordAuditMany } from '../audit/service.js';
 import type { Actor, RequestContext } from '../auth/actor.js';
+import { facilityRepository } from '../facilities/repository.js';
 import { requireFacility } from '../facilities/service.js';
+import { localDay } from '../notifications/milestones.js';
 import { AppError, type ErrorDetail, errors } from '../http/errors.js';
 import { type DbSession, withTransaction } from '../infra/mongo.js';
 import { regionKey } from '../shared/regions.js';
@@ -329,9 +331,16 @@ async function prepareNewCandidate(
     offenceCategory: input.offenceCategory,
     restrictions: input.restrictions ?? {},
     notes: input.notes,
+    checklist: input.checklist,
     history: [historyEntry(actor, ctx.now, 'created', null, 'in_custody')],
   };
   return data;
+}
+
+/** A duplicate-key error on the public id index (ids are random; see newPublicId). */
+function isPublicIdClash(err: unknown): boolean {
+  const e = err as { keyPattern?: Record<string, unknown>; message?: string };
+  return Boolean(e.keyPattern?.publicId) || /index: publicId_/.test(e.message ?? '');
 }
 
 /** Bulk chunks written at once: one transaction commits while the next chunk is checked and sent. */
@@ -369,47 +378,68 @@ export async function bulkCreateCandidates(
     }
     return p;
   };
-  /** One chunk in one transaction; a duplicate falls back to one-by-one creation of its rows. */
+  /**
+   * One chunk in one transaction. A clash of random public ids draws the chunk's ids again; any other
+   * duplicate falls back to one-by-one creation of its rows, indexed by one batch job as well.
+   */
   const writeChunk = async (
     start: number,
     chunk: CreateCandidateInput[],
     prepared: { index: number; data: Partial<CandidateRecord> }[],
   ): Promise<void> => {
-    try {
-      const { created, outboxIds } = await withTransaction(async (session) => {
-        const created = await candidateRepository.createMany(
-          prepared.map((p) => p.data),
-          session,
-        );
-        await recordAuditMany(
-          actor,
-          created.map((c) => c.id),
-          'create',
-          ctx,
-          session,
-        );
-        const outboxIds =
-          (await hooks.afterBulkWrite?.(
-            created.map((c) => c.id),
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { created, outboxIds } = await withTransaction(async (session) => {
+          const created = await candidateRepository.createMany(
+            prepared.map((p) => p.data),
             session,
-          )) ?? [];
-        return { created, outboxIds };
-      });
-      await hooks.afterCommit?.(outboxIds);
-      for (const [i, c] of created.entries()) {
-        result.created.push({ index: prepared[i]!.index, id: c.id, publicId: c.publicId });
-      }
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-      for (const p of prepared) {
-        try {
-          const one = await createCandidate(actor, chunk[p.index - start]!, ctx, hooks);
-          result.created.push({ index: p.index, id: one.id, publicId: one.publicId });
-        } catch (e) {
-          if (!(e instanceof AppError)) throw e;
-          result.failed.push({ index: p.index, error: e });
+          );
+          await recordAuditMany(
+            actor,
+            created.map((c) => c.id),
+            'create',
+            ctx,
+            session,
+          );
+          const outboxIds =
+            (await hooks.afterBulkWrite?.(
+              created.map((c) => c.id),
+              session,
+            )) ?? [];
+          return { created, outboxIds };
+        });
+        await hooks.afterCommit?.(outboxIds);
+        for (const [i, c] of created.entries()) {
+          result.created.push({ index: prepared[i]!.index, id: c.id, publicId: c.publicId });
         }
+        return;
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+        // About one import of 300,000 profiles in 25 draws a public id that exists already.
+        if (!isPublicIdClash(err) || attempt >= 3) break;
+        for (const p of prepared) p.data = { ...p.data, publicId: newPublicId() };
       }
+    }
+    // Row by row, each in its own transaction; the rows that land are indexed by one batch job (as
+    // a whole chunk is) rather than by one job each.
+    const rowHooks = hooks.afterBulkWrite
+      ? { ...hooks, afterWrite: undefined, afterCommit: undefined }
+      : hooks;
+    const landed: string[] = [];
+    for (const p of prepared) {
+      try {
+        const one = await createCandidate(actor, chunk[p.index - start]!, ctx, rowHooks);
+        result.created.push({ index: p.index, id: one.id, publicId: one.publicId });
+        landed.push(one.id);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        result.failed.push({ index: p.index, error: e });
+      }
+    }
+    if (landed.length && hooks.afterBulkWrite) {
+      const bulkWrite = hooks.afterBulkWrite;
+      const outboxIds = await withTransaction((session) => bulkWrite(landed, session));
+      await hooks.afterCommit?.(outboxIds);
     }
   };
   // The next chunk is checked while the previous one's transaction runs (at most two in flight).
@@ -499,6 +529,9 @@ export async function listCandidates(
     filterBapasId: query.bapasId,
     q: query.q,
     consentedOnly: query.consented,
+    releaseType: query.releaseType,
+    sector: query.sector,
+    regency: query.regency,
   };
   const empty = { items: [], total: 0, page: query.page, limit: query.limit };
   switch (actor.role) {
@@ -518,7 +551,9 @@ export async function listCandidates(
       filter.partnerFacilityIds = await partnerFacilityIds(actor.facilityId);
       break;
     case 'employer': {
-      const bad = (['facilityId', 'bapasId', 'q', 'status'] as const).filter((k) => query[k] !== undefined);
+      const bad = (
+        ['facilityId', 'bapasId', 'q', 'status', 'releaseType', 'sector', 'regency'] as const
+      ).filter((k) => query[k] !== undefined);
       if (bad.length) {
         throw errors.validation(
           bad.map((k) => ({
@@ -642,6 +677,7 @@ export async function updateCandidate(
       if (patch.offenceCategory !== undefined) set.offenceCategory = patch.offenceCategory ?? undefined;
       if (patch.restrictions) set.restrictions = { ...current.restrictions, ...patch.restrictions };
       if (patch.notes !== undefined) set.notes = patch.notes ?? undefined;
+      if (patch.checklist) set.checklist = { ...current.checklist, ...patch.checklist };
       if (patch.status === 'withdrawn') {
         if (current.status === 'placed') {
           throw errors.conflict(
@@ -694,7 +730,11 @@ export async function recordRelease(
   ctx: Ctx,
   hooks: CandidateHooks = {},
 ) {
-  if (releasedAt.getTime() > ctx.now.getTime()) {
+  // A release date is a calendar day in the facility's zone: today there is never "in the future".
+  const current = await candidateRepository.findById(id);
+  const facility = current ? await facilityRepository.findById(current.facilityId) : null;
+  const today = localDay(ctx.now, facility?.timezone ?? 'Asia/Makassar');
+  if (isoDay(releasedAt) > today) {
     throw errors.field(
       'body.releasedAt',
       'tanggal bebas tidak boleh di masa depan',
