@@ -66,7 +66,10 @@ export function select(
 <label for="${id}">${o.label}</label>
 ${o.hint ? html`<span class="hint" id="${id}-hint">${o.hint}</span>` : ''}
 ${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : ''}
-<select id="${id}" name="${o.name}"${when(err, html` aria-invalid="true"`)}>
+<select id="${id}" name="${o.name}"${when(err, html` aria-invalid="true"`)}${when(
+    o.hint || err,
+    html` aria-describedby="${[o.hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ')}"`,
+  )}>
 ${o.empty !== undefined ? html`<option value="">${o.empty}</option>` : ''}
 ${o.options.map((opt) => html`<option value="${opt.value}"${when(String(o.value ?? '') === opt.value, html` selected`)}>${opt.label}</option>`)}
 </select></div>`;
