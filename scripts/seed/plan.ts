@@ -39,7 +39,10 @@ import {
 } from './data/people.js';
 import { FACILITIES, FACILITY, PROVINCE, REGENCIES, type RegencyName, TIMEZONE } from './data/places.js';
 import { addDays } from './dates.js';
+import { type PlacementPlan, planPlacements } from './placements.js';
 import { createRng, DEMO_SEED, type Rng } from './prng.js';
+
+export type { PlacementPlan } from './placements.js';
 
 /** The one password of every demo account except the admin (development data only). */
 export const DEMO_PASSWORD = 'demo-bekal-2026';
@@ -109,6 +112,7 @@ export interface SeedPlan {
   employers: EmployerPlan[];
   vacancies: VacancyPlan[];
   candidates: CandidatePlan[];
+  placements: PlacementPlan[];
   logins: LoginPlan[];
 }
 
@@ -375,6 +379,15 @@ interface TrainingDraft {
   result: 'passed' | 'failed' | 'ongoing';
 }
 
+/**
+ * Alumni: released on parole long enough ago (190–320 days before the anchor day) to have held a job
+ * for six months, so the demo can show 180-day retention without a hire that predates a release. They
+ * live in the facility's own regency, where most of the demo's employers are.
+ */
+interface AlumnusDraw {
+  releaseOffset: number;
+}
+
 function planPerson(
   rng: Rng,
   anchorDay: string,
@@ -383,9 +396,10 @@ function planPerson(
   seq: number,
   usedNames: Set<string>,
   demoLogin: boolean,
+  alumnus?: AlumnusDraw,
 ): CandidatePlan {
   const gender: 'male' | 'female' = !demoLogin && rng.chance(site.femaleShare) ? 'female' : 'male';
-  const domicile = rng.weighted(DOMICILE_WEIGHTS[site.regency]);
+  const domicile = alumnus ? site.regency : rng.weighted(DOMICILE_WEIGHTS[site.regency]);
   let fullName = drawName(rng, gender, domicile);
   while (usedNames.has(fullName)) fullName = drawName(rng, gender, domicile);
   usedNames.add(fullName);
@@ -395,11 +409,11 @@ function planPerson(
   const birthDate = `${birthYear}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
 
   const vocation = demoLogin ? 'welding' : rng.weighted(VOCATION_WEIGHTS[gender]);
-  const releaseOffset = demoLogin ? -12 : rng.int(-120, 240);
+  const releaseOffset = demoLogin ? -12 : (alumnus?.releaseOffset ?? rng.int(-120, 240));
   const releaseDay = addDays(anchorDay, releaseOffset);
   // A release on the anchor day itself is recorded later by staff; earlier ones are on record.
   const released = releaseOffset < 0;
-  const releaseType = demoLogin ? 'pb' : rng.weighted(RELEASE_TYPE_WEIGHTS);
+  const releaseType = demoLogin || alumnus ? 'pb' : rng.weighted(RELEASE_TYPE_WEIGHTS);
   const offence = rng.weighted(OFFENCE_WEIGHTS);
 
   // Trainings: most people took a BLK course, some a second one.
@@ -551,7 +565,7 @@ function planPerson(
       },
       contact: hasEmail ? { email: contactEmail(fullName, seq) } : {},
       consent: {
-        shareWithEmployers: demoLogin || rng.chance(0.85),
+        shareWithEmployers: demoLogin || alumnus !== undefined || rng.chance(0.85),
         contactByEmail: hasEmail && (demoLogin || rng.chance(0.95)),
       },
       offenceCategory: offence,
@@ -583,6 +597,17 @@ function planPeople(root: Rng, anchorDay: string): CandidatePlan[] {
       // the anchor day on parole, consenting, reachable by email, trained and certified at BLK Bone.
       const demoLogin = site.code === FACILITY.lapasWatampone && i === 0;
       out.push(planPerson(rng, anchorDay, site, i, out.length + 1, usedNames, demoLogin));
+    }
+  }
+  // After everyone else, so the people above are the same with or without them.
+  for (const [site, count] of [
+    [SITES[0]!, 5],
+    [SITES[2]!, 3],
+  ] as const) {
+    for (let k = 0; k < count; k++) {
+      const rng = root.fork(`alumnus:${site.code}:${k}`);
+      const alumnus = { releaseOffset: -rng.int(190, 320) };
+      out.push(planPerson(rng, anchorDay, site, site.count + k, out.length + 1, usedNames, false, alumnus));
     }
   }
   return out;
@@ -641,12 +666,24 @@ function planLogins(people: CandidatePlan[]): LoginPlan[] {
 export function buildSeedPlan(anchorDay: string, seed: number = DEMO_SEED): SeedPlan {
   const root = createRng(seed);
   const candidates = planPeople(root.fork('people'), anchorDay);
+  const vacancies = planVacancies(root.fork('vacancies'), anchorDay);
+  const logins = planLogins(candidates);
+  const demoCandidate = logins.find((l) => l.role === 'candidate')?.bind;
+  if (!demoCandidate || !('candidate' in demoCandidate))
+    throw new Error('the demo plan has no candidate login');
   return {
     anchorDay,
     facilities: planFacilities(),
     employers: planEmployers(),
-    vacancies: planVacancies(root.fork('vacancies'), anchorDay),
+    vacancies,
     candidates,
-    logins: planLogins(candidates),
+    placements: planPlacements(
+      root.fork('placements'),
+      anchorDay,
+      candidates,
+      vacancies,
+      demoCandidate.candidate,
+    ),
+    logins,
   };
 }

@@ -10,6 +10,7 @@ const LABELS: Record<SeedKind, string> = {
   certifications: 'sertifikat / certifications',
   releases: 'pembebasan / releases',
   users: 'akun demo / demo users',
+  placements: 'penempatan / placements',
 };
 
 /** What the run created and found, per kind, with the anchor day and the time taken. */
@@ -22,6 +23,14 @@ export function formatSummary(report: SeedReport): string {
       const c = report.counts[k];
       return `  ${LABELS[k].padEnd(width)}  ${String(c.created).padStart(14)}  ${String(c.existing).padStart(18)}`;
     }),
+    `  penempatan per status / placements by state: ${
+      Object.entries(report.placementStates)
+        .map(([state, n]) => `${state} ${n}`)
+        .join(', ') || '—'
+    }`,
+    ...report.skippedPlacements.map(
+      (s) => `  penempatan dilewati / placement skipped: ${s.pair} — ${s.reason}`,
+    ),
     `  waktu / time: ${report.steps.map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`).join(', ')}`,
   ];
   return `${lines.join('\n')}\n`;

@@ -22,6 +22,14 @@ import { type FacilityRecord, facilityRepository } from '../../server/facilities
 import { CreateFacilityBody } from '../../server/facilities/schemas.js';
 import { createFacility } from '../../server/facilities/service.js';
 import { createWriteHooks, type WriteHooks } from '../../server/hooks.js';
+import { AppError } from '../../server/http/errors.js';
+import { type PlacementRecord, placementRepository } from '../../server/placements/repository.js';
+import {
+  createPlacement,
+  type PlacementHooks,
+  transitionPlacement,
+} from '../../server/placements/service.js';
+import { PLACEMENT_STATES, type PlacementState } from '../../server/placements/states.js';
 import { isoDay } from '../../server/shared/schemas.js';
 import { foldText } from '../../server/shared/text.js';
 import { userRepository } from '../../server/users/repository.js';
@@ -33,6 +41,7 @@ import { createVacancy, updateVacancy } from '../../server/vacancies/service.js'
 import { mapLimit } from './concurrency.js';
 import { FACILITIES, TIMEZONE } from './data/places.js';
 import { dayIn } from './dates.js';
+import type { PlacementParty, PlacementPlan } from './placements.js';
 import {
   buildSeedPlan,
   type CandidatePlan,
@@ -51,6 +60,7 @@ export const SEED_KINDS = [
   'certifications',
   'releases',
   'users',
+  'placements',
 ] as const;
 export type SeedKind = (typeof SEED_KINDS)[number];
 
@@ -73,6 +83,10 @@ export interface SeedReport {
   logins: LoginRow[];
   /** Ids the logins are bound to, for checks and demos. */
   ids: { demoEmployerId: string; demoCandidateId: string };
+  /** The demo placements now in the database, by state. */
+  placementStates: Partial<Record<PlacementState, number>>;
+  /** Planned placements the data no longer allows (someone changed it through the app meanwhile). */
+  skippedPlacements: { pair: string; reason: string }[];
   /** Time taken by each step, in order. */
   steps: { step: string; ms: number }[];
   elapsedMs: number;
@@ -146,6 +160,8 @@ class SeedRun {
   readonly facilities = new Map<string, FacilityRecord>();
   readonly employerIds = new Map<string, string>();
   readonly candidateIds = new Map<string, string>();
+  readonly skippedPlacements: SeedReport['skippedPlacements'] = [];
+  readonly placementStates: SeedReport['placementStates'] = {};
 
   /** Outbox entries recorded by the writes, dispatched together at the end. */
   readonly outboxIds: string[] = [];
@@ -374,6 +390,148 @@ class SeedRun {
     await mapLimit(this.plan.candidates, this.concurrency, (c) => this.candidateStep(c));
   }
 
+  /** Who acts for a party: the demo login where it belongs to that Bapas or employer, else the system. */
+  async placementActors(): Promise<(party: PlacementParty, scopeId: string) => Actor> {
+    const officer = this.plan.logins.find((l) => l.role === 'officer');
+    const employer = this.plan.logins.find((l) => l.role === 'employer');
+    const [officerUser, employerUser] = await Promise.all([
+      officer ? userRepository.findByEmail(officer.email) : null,
+      employer ? userRepository.findByEmail(employer.email) : null,
+    ]);
+    return (party, scopeId) => {
+      const login = party === 'officer' ? officerUser : employerUser;
+      const bound = party === 'officer' ? login?.facilityId : login?.employerId;
+      if (login && login.status === 'active' && bound === scopeId) {
+        return {
+          userId: login.id,
+          role: login.role,
+          email: login.email,
+          name: login.name,
+          facilityId: login.facilityId,
+          employerId: login.employerId,
+        };
+      }
+      return party === 'officer'
+        ? { ...SEED_ACTOR, role: 'officer', facilityId: scopeId }
+        : { ...SEED_ACTOR, role: 'employer', employerId: scopeId };
+    };
+  }
+
+  /**
+   * Creates the planned placements that are missing, each walked to its state through the placement
+   * service with its planned dates. The natural key is (person, vacancy): a pair with any placement is
+   * left alone, unless it is one this seed began and nobody touched since (an interrupted first run),
+   * which is walked on. Placements of one vacancy go one after another (a hire changes the vacancy).
+   */
+  async placementsStep(): Promise<void> {
+    const actorFor = await this.placementActors();
+    const hooks: PlacementHooks = {
+      candidates: this.hooks.candidates,
+      vacancies: this.hooks.vacancies,
+      afterCommit: async (ids) => {
+        this.outboxIds.push(...ids);
+      },
+    };
+    const resolved: { plan: PlacementPlan; candidateId: string; vacancyId: string; employerId: string }[] =
+      [];
+    const vacancyIds = new Map<string, { id: string; employerId: string } | null>();
+    for (const plan of this.plan.placements) {
+      const candidateId = this.candidateIds.get(
+        `${plan.candidate.facilityCode}/${plan.candidate.registrationNumber}`,
+      );
+      const employerId = this.employerIds.get(plan.vacancy.employerName);
+      if (!candidateId || !employerId)
+        throw new Error(`placement ${plan.vacancy.externalRef}: missing record`);
+      if (!vacancyIds.has(plan.vacancy.externalRef)) {
+        const v = await vacancyRepository.findByExternalRef(employerId, plan.vacancy.externalRef);
+        vacancyIds.set(plan.vacancy.externalRef, v ? { id: v.id, employerId } : null);
+      }
+      const v = vacancyIds.get(plan.vacancy.externalRef);
+      if (!v) throw new Error(`vacancy ${plan.vacancy.externalRef} is not in the database`);
+      resolved.push({ plan, candidateId, vacancyId: v.id, employerId });
+    }
+    const existing = new Map<string, PlacementRecord[]>();
+    for (const p of await placementRepository.findMany({
+      candidateIds: [...new Set(resolved.map((r) => r.candidateId))],
+    })) {
+      const key = `${p.candidateId}|${p.vacancyId}`;
+      existing.set(key, [...(existing.get(key) ?? []), p]);
+    }
+    const byVacancy = new Map<string, typeof resolved>();
+    for (const r of resolved) byVacancy.set(r.vacancyId, [...(byVacancy.get(r.vacancyId) ?? []), r]);
+
+    await mapLimit([...byVacancy.values()], this.concurrency, async (group) => {
+      for (const r of group) {
+        const { plan } = r;
+        const label = `${plan.candidate.registrationNumber} → ${plan.vacancy.externalRef}`;
+        const found = existing.get(`${r.candidateId}|${r.vacancyId}`) ?? [];
+        const resumable = found.length === 1 ? untouchedProgress(found[0]!, plan) : null;
+        if (found.length) this.counts.placements.existing++;
+        if (found.length && (resumable === null || resumable === plan.steps.length)) continue;
+        const person = await candidateRepository.findById(r.candidateId);
+        const actor = (party: PlacementParty) =>
+          actorFor(party, party === 'officer' ? (person?.bapasId ?? '') : r.employerId);
+        let id: string;
+        let done: number;
+        if (found.length) {
+          id = found[0]!.id;
+          done = resumable ?? 0;
+        } else {
+          try {
+            const created = await createPlacement(
+              actor(plan.origin),
+              {
+                // Employers know people only by their public id.
+                candidateId: plan.origin === 'employer' ? (person?.publicId ?? '') : r.candidateId,
+                vacancyId: r.vacancyId,
+                note: plan.note,
+              },
+              { now: new Date(plan.createdAt), requestId: this.ctx().requestId },
+            );
+            id = created.id;
+            done = 0;
+            this.counts.placements.created++;
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            this.skippedPlacements.push({ pair: label, reason: err.messageEn });
+            continue;
+          }
+        }
+        for (const step of plan.steps.slice(done)) {
+          try {
+            await transitionPlacement(
+              actor(step.by),
+              id,
+              {
+                to: step.to,
+                note: step.note,
+                reason: step.reason,
+                at: new Date(step.at),
+                internal: step.internal,
+              },
+              this.ctx(),
+              hooks,
+              // Every planned date lies before the anchor day: nothing here is in the future.
+              { allowFuture: false },
+            );
+          } catch (err) {
+            if (!(err instanceof AppError)) throw err;
+            this.skippedPlacements.push({ pair: `${label} (${step.to})`, reason: err.messageEn });
+            break;
+          }
+        }
+      }
+    });
+
+    const ids = new Set(resolved.map((r) => `${r.candidateId}|${r.vacancyId}`));
+    for (const p of await placementRepository.findMany({
+      candidateIds: [...new Set(resolved.map((r) => r.candidateId))],
+    })) {
+      if (ids.has(`${p.candidateId}|${p.vacancyId}`))
+        this.placementStates[p.state] = (this.placementStates[p.state] ?? 0) + 1;
+    }
+  }
+
   binding(login: LoginPlan): { facilityId?: string; employerId?: string; candidateId?: string } {
     const b = login.bind;
     if ('facilityCode' in b) return { facilityId: this.facilityId(b.facilityCode) };
@@ -426,6 +584,22 @@ class SeedRun {
     }
     return rows;
   }
+}
+
+/**
+ * How many planned steps an existing placement has taken, when its timeline is exactly the start of
+ * the plan (same states at the same instants: nobody else touched it); null otherwise.
+ */
+function untouchedProgress(p: PlacementRecord, plan: PlacementPlan): number | null {
+  const expected = [
+    { to: p.origin === 'employer' ? 'employer_interest' : 'proposed', at: plan.createdAt },
+    ...plan.steps.map((s) => ({ to: s.to, at: s.at })),
+  ];
+  if (p.timeline.length > expected.length) return null;
+  const same = p.timeline.every(
+    (e, i) => e.to === expected[i]!.to && e.at.getTime() === new Date(expected[i]!.at).getTime(),
+  );
+  return same ? p.timeline.length - 1 : null;
 }
 
 async function adminRow(admin: SeedOptions['admin']): Promise<LoginRow> {
@@ -489,6 +663,7 @@ export async function runSeed(deps: SeedDeps, opts: SeedOptions = {}): Promise<S
     personRows = await timed('candidate user', () =>
       run.usersStep(plan.logins.filter((l) => l.role === 'candidate')),
     );
+    await timed('placements', () => run.placementsStep());
   } finally {
     // Whatever was committed gets its follow-up jobs, even when a later step failed.
     await timed('dispatch', () => run.dispatchStep());
@@ -505,6 +680,10 @@ export async function runSeed(deps: SeedDeps, opts: SeedOptions = {}): Promise<S
     counts: run.counts,
     logins,
     ids,
+    placementStates: Object.fromEntries(
+      PLACEMENT_STATES.filter((s) => run.placementStates[s]).map((s) => [s, run.placementStates[s]]),
+    ),
+    skippedPlacements: run.skippedPlacements,
     steps,
     elapsedMs: Date.now() - started,
   };

@@ -2,6 +2,7 @@ import type { SeedPlan } from '../../scripts/seed/plan.js';
 import { candidateRepository } from '../../server/candidates/repository.js';
 import { employerRepository } from '../../server/employers/repository.js';
 import { facilityRepository } from '../../server/facilities/repository.js';
+import { placementRepository } from '../../server/placements/repository.js';
 import { foldText } from '../../server/shared/text.js';
 import { userRepository } from '../../server/users/repository.js';
 import { vacancyRepository } from '../../server/vacancies/repository.js';
@@ -12,6 +13,8 @@ export interface PresentCounts {
   vacancies: number;
   candidates: number;
   users: number;
+  /** Planned (person, vacancy) pairs that have a placement. */
+  placements: number;
 }
 
 /**
@@ -32,17 +35,46 @@ export async function presentByNaturalKey(plan: SeedPlan): Promise<PresentCounts
     if (e) employerIds.set(input.name, e.id);
   }
   let vacancies = 0;
+  const vacancyIds = new Map<string, string>();
   for (const v of plan.vacancies) {
     const employerId = employerIds.get(v.employerName);
-    if (employerId && (await vacancyRepository.findByExternalRef(employerId, v.externalRef))) vacancies++;
+    const found = employerId ? await vacancyRepository.findByExternalRef(employerId, v.externalRef) : null;
+    if (found) {
+      vacancies++;
+      vacancyIds.set(v.externalRef, found.id);
+    }
   }
   let candidates = 0;
+  const candidateIds = new Map<string, string>();
   for (const c of plan.candidates) {
     const facilityId = facilityIds.get(c.facilityCode);
-    if (facilityId && (await candidateRepository.findByRegistration(facilityId, c.input.registrationNumber)))
+    const found = facilityId
+      ? await candidateRepository.findByRegistration(facilityId, c.input.registrationNumber)
+      : null;
+    if (found) {
       candidates++;
+      candidateIds.set(`${c.facilityCode}/${c.input.registrationNumber}`, found.id);
+    }
+  }
+  let placements = 0;
+  for (const p of plan.placements) {
+    const candidateId = candidateIds.get(`${p.candidate.facilityCode}/${p.candidate.registrationNumber}`);
+    const vacancyId = vacancyIds.get(p.vacancy.externalRef);
+    if (
+      candidateId &&
+      vacancyId &&
+      (await placementRepository.findMany({ candidateId, vacancyId }, 1)).length
+    )
+      placements++;
   }
   let users = 0;
   for (const l of plan.logins) if (await userRepository.findByEmail(l.email)) users++;
-  return { facilities: facilityIds.size, employers: employerIds.size, vacancies, candidates, users };
+  return {
+    facilities: facilityIds.size,
+    employers: employerIds.size,
+    vacancies,
+    candidates,
+    users,
+    placements,
+  };
 }
