@@ -1,6 +1,7 @@
 import type { Config } from '../../config/index.js';
 import { AppError, errors } from '../http/errors.js';
 import type { Logger } from '../infra/logger.js';
+import { recentUsers } from '../users/recent.js';
 import { userRepository } from '../users/repository.js';
 import type { Actor, RequestContext, Role } from './actor.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
@@ -50,11 +51,18 @@ export async function loginUser(
   };
 }
 
-/** Resolves an Actor from a bearer token, re-reading the user so revoked or disabled accounts stop at once. */
+/**
+ * Resolves an Actor from a bearer token. The user is re-read (at most a few seconds old, see
+ * recentUsers) so revoked or disabled accounts stop: at once in this process, within seconds in others.
+ */
 export async function actorFromToken(token: string, config: Pick<Config, 'JWT_SECRET'>): Promise<Actor> {
   const claims = verifyToken(token, config.JWT_SECRET);
   if (!claims) throw errors.unauthenticated();
-  const user = await userRepository.findById(claims.sub);
+  let user = recentUsers.get(claims.sub) ?? null;
+  if (!user) {
+    user = await userRepository.findById(claims.sub);
+    if (user) recentUsers.remember(user);
+  }
   if (!user || user.status !== 'active' || user.tokenVersion !== claims.tv) throw errors.unauthenticated();
   return {
     userId: user.id,

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/actor.js';
 import type { DbSession } from '../infra/mongo.js';
 import { UserModel } from './model.js';
+import { recentUsers } from './recent.js';
 
 export interface UserRecord {
   id: string;
@@ -113,7 +114,9 @@ export const userRepository = {
   },
   /** Erasure: removes the login of a person whose record is erased. */
   async deleteByCandidateId(candidateId: string, session?: DbSession): Promise<number> {
+    recentUsers.forgetCandidate(candidateId);
     const res = await UserModel.deleteMany({ candidateId }, { session });
+    recentUsers.forgetCandidate(candidateId);
     return res.deletedCount;
   },
   async list(
@@ -131,11 +134,13 @@ export const userRepository = {
   },
   /** Sets a new password; activates an invited account; bumps the token version to end other sessions. */
   async setPassword(id: string, passwordHash: string, session?: DbSession): Promise<UserRecord | null> {
+    recentUsers.forget(id);
     const doc = await UserModel.findOneAndUpdate(
       { _id: id, status: { $in: ['active', 'invited'] } },
       { $set: { passwordHash, status: 'active' }, $inc: { tokenVersion: 1 } },
       { returnDocument: 'after', session },
     ).lean<UserDoc>();
+    recentUsers.forget(id);
     return doc ? toRecord(doc) : null;
   },
   async touchLogin(id: string, at: Date): Promise<void> {
