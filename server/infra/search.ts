@@ -4,6 +4,7 @@ import {
   MeilisearchApiError,
   MeilisearchRequestError,
   type Settings,
+  type Task,
 } from 'meilisearch';
 import type { Config } from '../../config/index.js';
 import { errors } from '../http/errors.js';
@@ -93,12 +94,77 @@ export function createSearchEngine(
     host: config.MEILI_URL,
     apiKey: config.MEILI_MASTER_KEY,
     timeout: 10_000,
+    // The engine sits next to the app: compressing every small answer costs more CPU than it saves.
+    requestInit: { headers: { 'Accept-Encoding': 'identity' } },
   });
   const name = (base: string) => `${config.MEILI_INDEX_PREFIX}${base}`;
   const index = (base: string) => client.index(name(base));
 
-  async function waitOk(p: { waitTask: (o?: typeof WAIT) => Promise<{ status: string; error?: unknown }> }) {
-    const task = await p.waitTask(WAIT);
+  // Every task being waited for is polled by one loop with one request per interval, however many
+  // writes are in flight (a pipelined bulk sync waits for a dozen tasks at once).
+  const waiting = new Map<number, { deadline: number; resolve(t: Task): void; reject(err: unknown): void }>();
+  let polling = false;
+  async function poll(): Promise<void> {
+    if (polling) return;
+    polling = true;
+    try {
+      while (waiting.size > 0) {
+        const uids = [...waiting.keys()];
+        try {
+          const { results } = await client.tasks.getTasks({ uids, limit: uids.length });
+          for (const task of results) {
+            if (task.status === 'enqueued' || task.status === 'processing') continue;
+            waiting.get(task.uid)?.resolve(task);
+            waiting.delete(task.uid);
+          }
+        } catch (err) {
+          for (const w of waiting.values()) w.reject(err);
+          waiting.clear();
+        }
+        for (const [uid, w] of waiting) {
+          if (Date.now() <= w.deadline) continue;
+          w.reject(new Error(`search engine task ${uid} not finished within ${WAIT.timeout} ms`));
+          waiting.delete(uid);
+        }
+        if (waiting.size > 0) await new Promise((r) => setTimeout(r, WAIT.interval));
+      }
+    } finally {
+      polling = false;
+    }
+  }
+  function finished(taskUid: number): Promise<Task> {
+    return new Promise<Task>((resolve, reject) => {
+      waiting.set(taskUid, { deadline: Date.now() + WAIT.timeout, resolve, reject });
+      void poll();
+    });
+  }
+
+  /**
+   * Queues the upserts, then the removals; awaiting each call only waits for the engine to queue the
+   * task, which keeps them in order. Returns before the tasks run, so the documents can be let go.
+   */
+  async function enqueueInOrder(
+    base: string,
+    primaryKey: string,
+    upserts: Record<string, unknown>[],
+    removals: string[],
+  ): Promise<EnqueuedTaskPromise[]> {
+    const tasks: EnqueuedTaskPromise[] = [];
+    if (upserts.length) {
+      const task = index(base).addDocuments(upserts, { primaryKey });
+      await task;
+      tasks.push(task);
+    }
+    if (removals.length) {
+      const task = index(base).deleteDocuments(removals);
+      await task;
+      tasks.push(task);
+    }
+    return tasks;
+  }
+
+  async function waitOk(p: EnqueuedTaskPromise) {
+    const task = await finished((await p).taskUid);
     if (task.status !== 'succeeded') {
       throw new Error(`search engine task ${task.status}: ${JSON.stringify(task.error ?? null)}`);
     }
@@ -131,18 +197,7 @@ export function createSearchEngine(
       await waitOk(index(base).deleteDocuments(ids));
     },
     async apply(base, primaryKey, upserts, removals) {
-      // Awaiting each call only waits for the engine to queue the task, which keeps them in order.
-      const tasks: EnqueuedTaskPromise[] = [];
-      if (upserts.length) {
-        const task = index(base).addDocuments(upserts, { primaryKey });
-        await task;
-        tasks.push(task);
-      }
-      if (removals.length) {
-        const task = index(base).deleteDocuments(removals);
-        await task;
-        tasks.push(task);
-      }
+      const tasks = await enqueueInOrder(base, primaryKey, upserts, removals);
       await Promise.all(tasks.map((t) => waitOk(t)));
     },
     async search(base, req) {

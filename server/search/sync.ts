@@ -65,7 +65,12 @@ export async function syncCandidate(
   return result.upserted ? 'upserted' : 'removed';
 }
 
-async function applyCandidates(
+/**
+ * Sends one batch to the engine and, once it confirmed, marks the records clean at the version read.
+ * The documents are built and sent synchronously up front; while the engine works only ids and versions
+ * are held, so a pipelined sweep can keep many batches in flight cheaply.
+ */
+function applyCandidates(
   search: SearchEngine,
   states: Awaited<ReturnType<typeof repo.dirtyCandidates>>,
   now: Date,
@@ -81,12 +86,23 @@ async function applyCandidates(
     if (doc) upserts.push(doc);
     else removals.push(s.record.publicId);
   }
-  // Only after the engine confirms both tasks are the records marked clean.
-  await search.apply(CANDIDATES_INDEX, 'publicId', upserts, removals);
-  const marked = await repo.markCandidatesClean(
+  return confirmThenMark(
+    // Only after the engine confirms both tasks are the records marked clean.
+    search.apply(CANDIDATES_INDEX, 'publicId', upserts, removals),
     states.map((s) => ({ id: s.record.id, version: s.record.version })),
+    { upserted: upserts.length, removed: removals.length },
+    (entries) => repo.markCandidatesClean(entries),
   );
-  return { upserted: upserts.length, removed: removals.length, marked };
+}
+
+async function confirmThenMark(
+  sent: Promise<void>,
+  entries: { id: string; version: number }[],
+  counts: { upserted: number; removed: number },
+  markClean: (entries: { id: string; version: number }[]) => Promise<number>,
+): Promise<{ upserted: number; removed: number; marked: number }> {
+  await sent;
+  return { ...counts, marked: await markClean(entries) };
 }
 
 export async function syncVacancy(
@@ -103,7 +119,7 @@ export async function syncVacancy(
   return result.upserted ? 'upserted' : 'removed';
 }
 
-async function applyVacancies(
+function applyVacancies(
   search: SearchEngine,
   states: Awaited<ReturnType<typeof repo.dirtyVacancies>>,
   now: Date,
@@ -115,11 +131,12 @@ async function applyVacancies(
     if (doc) upserts.push(doc);
     else removals.push(s.record.id);
   }
-  await search.apply(VACANCIES_INDEX, 'id', upserts, removals);
-  const marked = await repo.markVacanciesClean(
+  return confirmThenMark(
+    search.apply(VACANCIES_INDEX, 'id', upserts, removals),
     states.map((s) => ({ id: s.record.id, version: s.record.version })),
+    { upserted: upserts.length, removed: removals.length },
+    (entries) => repo.markVacanciesClean(entries),
   );
-  return { upserted: upserts.length, removed: removals.length, marked };
 }
 
 export interface SyncDirtyOptions {
@@ -128,16 +145,21 @@ export interface SyncDirtyOptions {
   maxBatches?: number;
 }
 
-/** Batches one sweep keeps in flight: the engine indexes one while the next is read and sent. */
-export const SWEEP_DEPTH = 6;
+/**
+ * Batches one sweep keeps in flight. The engine merges whatever is queued into one indexing run, so
+ * this is about twice what one run takes: the next run's batches are queued while one is indexed.
+ */
+export const SWEEP_DEPTH = 12;
+/** Records per batch of a sweep (the engine merges queued batches into larger indexing runs). */
+export const SWEEP_BATCH = 2000;
 
 /**
  * Indexes every dirty record of a kind in batches; returns how many were processed.
  *
  * Batches are pipelined: up to SWEEP_DEPTH batches are in flight (read, sent to the engine, waiting for
- * its task), and each read skips the ids already in flight, so the engine can merge queued tasks
- * instead of idling between them. A record is still marked clean only after the engine confirmed its
- * own batch. Calls for the same kind and options that arrive while a sweep runs in this process share
+ * its task) and each read continues after the previous one, so the engine can merge queued tasks into
+ * larger indexing runs instead of idling between them. A record is still marked clean only after the
+ * engine confirmed its own batch, and only if it has not changed since it was read. Calls for the same kind and options that arrive while a sweep runs in this process share
  * one follow-up sweep that starts when the running one ends (a bulk import enqueues one job per chunk,
  * and parallel sweeps would index the same records several times).
  */
@@ -147,7 +169,12 @@ export function syncDirty(
   now: Date,
   opts: SyncDirtyOptions = {},
 ): Promise<number> {
-  const key = JSON.stringify([kind, opts.batchSize ?? 1000, opts.olderThanMs ?? 0, opts.maxBatches ?? null]);
+  const key = JSON.stringify([
+    kind,
+    opts.batchSize ?? SWEEP_BATCH,
+    opts.olderThanMs ?? 0,
+    opts.maxBatches ?? null,
+  ]);
   let sweeps = runningSweeps.get(search);
   if (!sweeps) {
     sweeps = new Map();
@@ -209,7 +236,7 @@ async function sweepDirty(
   now: Date,
   opts: SyncDirtyOptions,
 ): Promise<number> {
-  const batchSize = opts.batchSize ?? 1000;
+  const batchSize = opts.batchSize ?? SWEEP_BATCH;
   const olderThan = opts.olderThanMs ? new Date(now.getTime() - opts.olderThanMs) : undefined;
   const maxBatches = opts.maxBatches ?? Number.POSITIVE_INFINITY;
   if (kind === 'candidates') {

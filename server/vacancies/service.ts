@@ -140,6 +140,15 @@ export async function createVacancy(
   return presentVacancy(vacancy, employer);
 }
 
+/** The 409 of a row whose employer already has a vacancy with the same external reference. */
+function duplicateExternalRef(): AppError {
+  return errors.conflict(
+    'Referensi eksternal ini sudah dipakai pemberi kerja yang sama',
+    'This external reference is already used by the same employer',
+    [{ path: 'body.externalRef', code: 'duplicate', message: 'sudah dipakai', messageEn: 'already in use' }],
+  );
+}
+
 export interface BulkCreateVacanciesResult {
   created: { index: number; id: string }[];
   failed: { index: number; error: AppError }[];
@@ -201,14 +210,29 @@ export async function bulkCreateVacancies(
       for (const [i, v] of created.entries()) result.created.push({ index: prepared[i]!.index, id: v.id });
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;
+      // Row by row; the rows that land are indexed by one batch job, as the chunk would have been.
+      const rowHooks = hooks.afterBulkWrite
+        ? { ...hooks, afterWrite: undefined, afterCommit: undefined }
+        : hooks;
+      const landed: string[] = [];
       for (const p of prepared) {
         try {
-          const one = await createVacancy(actor, chunk[p.index - start]!, ctx, hooks);
+          const one = await createVacancy(actor, chunk[p.index - start]!, ctx, rowHooks);
           result.created.push({ index: p.index, id: one.id });
+          landed.push(one.id);
         } catch (e) {
+          if ((e as { code?: number }).code === 11000) {
+            result.failed.push({ index: p.index, error: duplicateExternalRef() });
+            continue;
+          }
           if (!(e instanceof AppError)) throw e;
           result.failed.push({ index: p.index, error: e });
         }
+      }
+      if (landed.length && hooks.afterBulkWrite) {
+        const bulkWrite = hooks.afterBulkWrite;
+        const outboxIds = await withTransaction((session) => bulkWrite(landed, session));
+        await hooks.afterCommit?.(outboxIds);
       }
     }
   }
