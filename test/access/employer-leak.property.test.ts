@@ -23,6 +23,7 @@ import {
   secretsFor,
 } from './leak-scan.js';
 import { call, missingId } from './matrix.js';
+import { settleAfterSuite } from './queue-cleanup.js';
 
 // ------------------------------------------------------------------------------------------------
 // Arbitrary people
@@ -75,6 +76,8 @@ const personArb = fc
     consent: fc.boolean(),
     status: fc.constantFrom('in_custody', 'released', 'withdrawn'),
     trained: fc.boolean(),
+    /** After an employer showed interest: the person stays, revokes consent, or is withdrawn. */
+    later: fc.constantFrom('stays', 'stays', 'revokes', 'withdrawn'),
   })
   // Within the API's limits (emoji count several UTF-16 units): fullName ≤ 120, offence ≤ 80.
   .filter((p) => p.parts.join('   ').length <= 95 && p.offenceWords.length <= 68);
@@ -115,6 +118,7 @@ interface Created {
   publicId: string;
   visible: boolean;
   secrets: Secrets;
+  input: PersonInput;
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -157,9 +161,13 @@ const EMPLOYER_WRITES = new Set([
   'PATCH /vacancies/{id}',
   'PATCH /employers/{id}',
   'PUT /me/notification-preferences',
+  'POST /placements',
+  'POST /placements/{id}/transitions',
+  'PUT /placements/{id}/feedback',
 ]);
 
 describe('employer leak property', () => {
+  settleAfterSuite();
   let app: Express;
   let hr: TestUser;
   let staff: TestUser;
@@ -174,7 +182,8 @@ describe('employer leak property', () => {
   const failures = new Set<string>();
 
   before(async function () {
-    this.timeout(60_000);
+    // Generous: it waits for the shared search engine, which other work may keep busy.
+    this.timeout(180_000);
     app = await testApp();
     await ensureSearchIndexes((await testDeps()).search);
     places = await buildPlaces(`Kabupaten Sifat ${uniq()}`);
@@ -283,11 +292,16 @@ describe('employer leak property', () => {
       },
     });
     if (!visible) secrets.ids.push(c.publicId);
-    return { id: c.id, publicId: c.publicId, visible, secrets };
+    return { id: c.id, publicId: c.publicId, visible, secrets, input: p };
   }
 
   /** Every GET the employer can send for this run's people, including routes that answer 403. */
-  async function employerReads(people: Created[], vacancyId: string, releaseDay: string) {
+  async function employerReads(
+    people: Created[],
+    vacancyId: string,
+    releaseDay: string,
+    placementIds: string[],
+  ) {
     const out: { label: string; res: Response; people: boolean }[] = [];
     const get = async (path: string) => {
       out.push({
@@ -324,7 +338,7 @@ describe('employer leak property', () => {
     for (const op of operations) {
       const key = `${op.method} ${op.path}`;
       if (op.method !== 'GET' || STATIC.has(op.path) || EXPLICIT.has(key)) continue;
-      for (const path of substitutions(op.path, people, vacancyId)) await get(path);
+      for (const path of substitutions(op.path, people, vacancyId, placementIds)) await get(path);
     }
     return out;
   }
@@ -342,7 +356,12 @@ describe('employer leak property', () => {
     );
   }
 
-  function substitutions(path: string, people: Created[], vacancyId: string): string[] {
+  function substitutions(
+    path: string,
+    people: Created[],
+    vacancyId: string,
+    placementIds: string[],
+  ): string[] {
     const params = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
     if (params.length === 0) return [path];
     const first = path.split('/')[1];
@@ -351,6 +370,7 @@ describe('employer leak property', () => {
     else if (first === 'candidates') values = people.map((c) => c.id);
     else if (first === 'vacancies') values = [vacancyId, otherVacancyId];
     else if (first === 'employers') values = [employerId, otherEmployerId];
+    else if (first === 'placements') values = [...placementIds, missingId()];
     else values = [missingId()];
     return values.map((v) => path.replace(/\{[^}]+\}/g, v));
   }
@@ -378,7 +398,7 @@ describe('employer leak property', () => {
         });
         assert.equal(posted.status, 201, posted.text);
         const vacancyId = (posted.body as { id: string }).id;
-        const writes = [
+        const writes: { label: string; res: Response; people: boolean }[] = [
           { label: 'POST /vacancies', res: posted, people: false },
           {
             label: 'PATCH /vacancies/{own}',
@@ -398,15 +418,67 @@ describe('employer leak property', () => {
             people: false,
           },
         ];
+        // Interest in every person, by public id: only people employers may see can be asked for.
+        const placementIds: string[] = [];
+        const interestProblems: string[] = [];
+        for (const c of people) {
+          const res = await call(app, 'post', '/placements', hr.auth).send({
+            candidateId: c.publicId,
+            vacancyId,
+          });
+          writes.push({ label: 'POST /placements', res, people: false });
+          // A parole limit or an excluded sector also answers 404: the employer is never told why.
+          const excluded = c.input.excludedSectors.includes('manufacturing');
+          const want = c.visible && !excluded ? 201 : 404;
+          if (res.status !== want)
+            interestProblems.push(`POST /placements: ${res.status} for ${c.secrets.label}`);
+          if (res.status === 201) placementIds.push((res.body as { id: string }).id);
+        }
+        for (const id of placementIds) {
+          writes.push(
+            {
+              label: 'POST /placements/{id}/transitions',
+              res: await call(app, 'post', `/placements/${id}/transitions`, hr.auth).send({
+                to: 'introduced',
+              }),
+              people: false,
+            },
+            {
+              label: 'PUT /placements/{id}/feedback',
+              res: await call(app, 'put', `/placements/${id}/feedback`, hr.auth).send({ feedback: 'Cocok' }),
+              people: false,
+            },
+          );
+        }
+        // Answers so far are checked while the people they show may still be shown.
+        const problems: string[] = [...interestProblems];
+        const before = people.map((c) => ({ ...c.secrets, ids: [...c.secrets.ids] }));
+        for (const r of writes) {
+          if (r.res.status >= 500) failures.add(`${r.label}: ${r.res.status}`);
+          problems.push(...scanResponse(r.label, r.res, before, FORBIDDEN_KEYS_EVERYWHERE));
+        }
+        // Then some visible people revoke consent or are withdrawn: from now on they must vanish too.
+        for (const c of people.filter((x) => x.visible && x.input.later !== 'stays')) {
+          const res =
+            c.input.later === 'revokes'
+              ? await call(app, 'put', `/candidates/${c.id}/consent`, staff.auth).send({
+                  shareWithEmployers: false,
+                  contactByEmail: false,
+                })
+              : await call(app, 'patch', `/candidates/${c.id}`, staff.auth).send({ status: 'withdrawn' });
+          assert.equal(res.status, 200, res.text);
+          c.visible = false;
+          c.secrets.label = c.secrets.label.replace('visible', `visible, then ${c.input.later}`);
+          c.secrets.ids.push(c.publicId);
+        }
         const now = new Date();
         // No worker runs in tests: index the run's records now.
         await Promise.all([
           ...people.map((c) => syncCandidate(deps.search, c.id, now)),
           syncVacancy(deps.search, vacancyId, now),
         ]);
-        const responses = [...writes, ...(await employerReads(people, vacancyId, releaseDay))];
+        const responses = await employerReads(people, vacancyId, releaseDay, placementIds);
         const secrets = people.map((c) => c.secrets);
-        const problems: string[] = [];
         for (const r of responses) {
           if (r.res.status >= 500) failures.add(`${r.label.replace(/\?.*$/, '')}: ${r.res.status}`);
           const keys = r.people ? FORBIDDEN_KEYS_FOR_PEOPLE : FORBIDDEN_KEYS_EVERYWHERE;

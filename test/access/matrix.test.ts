@@ -22,6 +22,7 @@ import {
   report,
   runMatrix,
 } from './matrix.js';
+import { settleAfterSuite } from './queue-cleanup.js';
 import { buildWorld, type TENANT_ROLES, type Tenant, userFor, type World } from './world.js';
 
 /** Written only by calls that must fail; found anywhere afterwards means a wrong actor wrote. */
@@ -146,6 +147,9 @@ function uniform<T extends string>(targets: readonly T[], status: number): Recor
 const PROFILE_TARGETS = ['missing', 'own', 'ownHidden', 'other', 'otherHidden'] as const;
 const SIMPLE_TARGETS = ['missing', 'own', 'other'] as const;
 const R403 = uniform(SIMPLE_TARGETS, 403);
+
+/** The placement an officer proposed in each tenant (its person, its employer's open vacancy). */
+const placements = new Map<'A' | 'B', string>();
 
 function specs(ledger: Ledger): MatrixSpec<string>[] {
   const list: MatrixSpec<never>[] = [];
@@ -588,6 +592,25 @@ function specs(ledger: Ledger): MatrixSpec<string>[] {
     },
   });
 
+  // ---------------------------------------------------------------- placements
+  add<SimpleTarget>({
+    endpoint: 'GET /placements/:id',
+    targets: SIMPLE_TARGETS,
+    table: {
+      admin: { missing: 404, own: 200, other: 200 },
+      officer: { missing: 404, own: 200, other: 404 },
+      facility_staff: { missing: 404, own: 200, other: 404 },
+      trainer: { missing: 404, own: 404, other: 404 },
+      employer: { missing: 404, own: 200, other: 404 },
+      candidate: { missing: 404, own: 200, other: 404 },
+    },
+    resolve: (c) =>
+      c.target === 'missing'
+        ? { id: missingId() }
+        : { id: placements.get(c.target === 'own' ? c.me.key : c.them.key) ?? missingId() },
+    send: (app, c, t) => call(app, 'get', `/placements/${t.id}`, c.auth),
+  });
+
   add<'own' | 'other'>({
     endpoint: 'GET /audit?candidateId=',
     targets: ['own', 'other'],
@@ -630,15 +653,25 @@ async function allPages<T>(app: Express, path: string, auth: Record<string, stri
 }
 
 describe('access matrix', () => {
+  settleAfterSuite();
   let app: Express;
   let world: World;
   const ledger = new Ledger();
   const matrix = specs(ledger);
 
   before(async function () {
-    this.timeout(60_000);
+    // Generous: it waits for the shared search engine, which other work may keep busy.
+    this.timeout(180_000);
     app = await testApp();
     world = await buildWorld();
+    for (const t of [world.A, world.B]) {
+      const res = await call(app, 'post', '/placements', t.users.officer.auth).send({
+        candidateId: t.candidate.id,
+        vacancyId: t.vacancyOpen.id,
+      });
+      assert.equal(res.status, 201, res.text);
+      placements.set(t.key, (res.body as { id: string }).id);
+    }
     // No worker runs in tests: put the world's people and vacancies into the search indexes now.
     const { search } = await testDeps();
     await ensureSearchIndexes(search);

@@ -55,12 +55,20 @@ async function buildTenant(key: 'A' | 'B', releaseDay: string): Promise<Tenant> 
     buildVacancy(employer.id, { title: `Juru Las ${key} tutup`, location, status: 'closed' }),
   ]);
   const domicile = { province: 'Sulawesi Selatan', regency };
+  // Parole limits that allow work in the tenant's own regency, so a placement there is lawful.
+  const restrictions = { allowedRegencies: [regency], curfew: false, excludedSectors: ['finance' as const] };
   const release = { expectedDate: new Date(`${releaseDay}T00:00:00Z`), type: 'pb' as const };
   const [candidate, hidden] = await Promise.all([
-    buildCandidate(places, { domicile, release, fullName: `Matriks ${key} Terbuka ${uniq()}` }),
     buildCandidate(places, {
       domicile,
       release,
+      restrictions,
+      fullName: `Matriks ${key} Terbuka ${uniq()}`,
+    }),
+    buildCandidate(places, {
+      domicile,
+      release,
+      restrictions,
       fullName: `Matriks ${key} Tertutup ${uniq()}`,
       consent: { shareWithEmployers: false, contactByEmail: false },
     }),

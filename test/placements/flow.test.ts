@@ -79,7 +79,10 @@ describe('placement flow', () => {
       const r = await request(app).post(`/api/v1/placements/${id}/transitions`).set(who.auth).send({ to });
       assert.equal(r.status, 200, `${to}: ${JSON.stringify(r.body)}`);
     }
-    const hired = await request(app).post(`/api/v1/placements/${id}/transitions`).set(boss.auth).send({ to: 'hired' });
+    const hired = await request(app)
+      .post(`/api/v1/placements/${id}/transitions`)
+      .set(boss.auth)
+      .send({ to: 'hired' });
     assert.equal(hired.status, 200, JSON.stringify(hired.body));
 
     const profile = await request(app).get(`/api/v1/candidates/${person.id}`).set(officer.auth);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
+import { settleAfterSuite } from '../access/queue-cleanup.js';
 import { testApp } from '../support/context.js';
 import {
   buildCandidate,
@@ -21,6 +22,7 @@ interface HistoryRow {
 }
 
 describe('records: consent and export', () => {
+  settleAfterSuite();
   let app: Express;
   let places: Places;
   before(async () => {

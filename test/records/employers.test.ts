@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
+import { settleAfterSuite } from '../access/queue-cleanup.js';
 import { testApp } from '../support/context.js';
 import { buildEmployer, buildUser, type TestUser, uniq } from '../support/factories.js';
 import { api, errorPaths } from './helpers.js';
@@ -18,6 +19,7 @@ function employerBody(overrides: Record<string, unknown> = {}) {
 }
 
 describe('records: employers', () => {
+  settleAfterSuite();
   let app: Express;
   let admin: TestUser;
   let officer: TestUser;

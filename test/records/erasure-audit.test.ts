@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import mongoose from 'mongoose';
+import { settleAfterSuite } from '../access/queue-cleanup.js';
 import { testApp } from '../support/context.js';
 import {
   buildCandidate,
@@ -22,6 +23,7 @@ async function rawCandidate(id: string): Promise<Record<string, unknown> | null>
 }
 
 describe('records: erasure', () => {
+  settleAfterSuite();
   let app: Express;
   let places: Places;
   let admin: TestUser;
@@ -142,6 +144,7 @@ describe('records: erasure', () => {
 });
 
 describe('records: audit', () => {
+  settleAfterSuite();
   let app: Express;
   let places: Places;
   let admin: TestUser;

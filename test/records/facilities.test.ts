@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
+import { settleAfterSuite } from '../access/queue-cleanup.js';
 import { testApp } from '../support/context.js';
 import { buildUser, type TestUser, uniq } from '../support/factories.js';
 import { api, errorPaths } from './helpers.js';
@@ -18,6 +19,7 @@ function facilityBody(overrides: Record<string, unknown> = {}) {
 }
 
 describe('records: facilities', () => {
+  settleAfterSuite();
   let app: Express;
   let admin: TestUser;
   before(async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Express } from 'express';
+import { settleAfterSuite } from '../access/queue-cleanup.js';
 import { testApp } from '../support/context.js';
 import {
   buildCandidate,
@@ -17,6 +18,7 @@ import { api, clientIp, errorPaths } from './helpers.js';
 const email = () => `${uniq('akun-')}@test.bekalkerja.local`;
 
 describe('records: users', () => {
+  settleAfterSuite();
   let app: Express;
   let admin: TestUser;
   let places: Places;

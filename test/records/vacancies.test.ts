@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Express } from 'express';
 import type { EmployerView } from '../../server/employers/schemas.js';
 import type { VacancyView } from '../../server/vacancies/schemas.js';
+import { settleAfterSuite } from '../access/queue-cleanup.js';
 import { testApp } from '../support/context.js';
 import {
   buildCandidate,
@@ -30,6 +31,7 @@ function vacancyBody(overrides: Record<string, unknown> = {}) {
 }
 
 describe('records: vacancies', () => {
+  settleAfterSuite();
   let app: Express;
   let employer: EmployerView;
   let hr: TestUser;
