@@ -1,4 +1,7 @@
 import type { Actor, RequestContext } from '../auth/actor.js';
+import { maySupervise } from '../candidates/policy.js';
+import { candidateRepository } from '../candidates/repository.js';
+import { errors } from '../http/errors.js';
 import type { DbSession } from '../infra/mongo.js';
 import type { Page } from '../shared/schemas.js';
 import { type AuditRecord, auditRepository } from './repository.js';
@@ -97,4 +100,19 @@ export async function listAudit(
 ): Promise<Page<AuditView>> {
   const { items, total } = await auditRepository.list(filter, limit, (page - 1) * limit);
   return { items: items.map(presentAudit), total, page, limit };
+}
+
+/**
+ * One person's audit trail for those who keep the record: admins, the person's officer (own Bapas)
+ * and their facility's staff. Anyone else gets the same 404 as for an unknown profile.
+ */
+export async function listCandidateAudit(
+  actor: Actor,
+  candidateId: string,
+  page: number,
+  limit: number,
+): Promise<Page<AuditView>> {
+  const c = await candidateRepository.findById(candidateId);
+  if (!c || !maySupervise(actor, c)) throw errors.notFound('Profil', 'Profile');
+  return listAudit({ candidateId }, page, limit);
 }

@@ -7,6 +7,8 @@ export const CANDIDATE_STATUSES = ['in_custody', 'released', 'placed', 'withdraw
 export const EDUCATION_LEVELS = ['none', 'sd', 'smp', 'sma', 'smk', 'd3', 's1'] as const;
 export const GENDERS = ['male', 'female'] as const;
 export const TRAINING_RESULTS = ['passed', 'failed', 'ongoing'] as const;
+/** The papers and accounts a person needs before starting work (officers tick them off). */
+export const CHECKLIST_ITEMS = ['ktp', 'skck', 'bpjsKetenagakerjaan', 'bankAccount', 'cv'] as const;
 
 const LatLngSchema = new Schema({ lat: Number, lng: Number }, { _id: false });
 
@@ -95,6 +97,14 @@ const CandidateSchema = new Schema(
       excludedSectors: { type: [String], default: undefined },
     },
     notes: { type: String },
+    /** Work-readiness to-dos: KTP, SKCK, BPJS Ketenagakerjaan, bank account, CV (true = done). */
+    checklist: {
+      ktp: { type: Boolean },
+      skck: { type: Boolean },
+      bpjsKetenagakerjaan: { type: Boolean },
+      bankAccount: { type: Boolean },
+      cv: { type: Boolean },
+    },
     /** Changes to release, status, placement, consent and supervision, oldest first. */
     history: [
       {

@@ -1,6 +1,7 @@
 import { isoDay } from '../shared/schemas.js';
 import { skillLabel } from '../vacancies/presenter.js';
-import type { CandidateRecord, Certification, Training } from './types.js';
+import { CHECKLIST_ITEMS } from './model.js';
+import type { CandidateRecord, Certification, ChecklistItem, Training } from './types.js';
 
 const day = (d: Date | undefined) => (d ? isoDay(d) : undefined);
 
@@ -40,6 +41,14 @@ function presentSkills(c: CandidateRecord) {
   }));
 }
 
+/** Every to-do item with its state; items never ticked are false. */
+export function presentChecklist(c: Pick<CandidateRecord, 'checklist'>): Record<ChecklistItem, boolean> {
+  return Object.fromEntries(CHECKLIST_ITEMS.map((k) => [k, c.checklist?.[k] === true])) as Record<
+    ChecklistItem,
+    boolean
+  >;
+}
+
 /** The full profile for admins, the person's officer and their facility's staff (and the person). */
 export function presentFull(c: CandidateRecord) {
   return {
@@ -71,6 +80,7 @@ export function presentFull(c: CandidateRecord) {
     offenceCategory: c.offenceCategory,
     restrictions: c.restrictions,
     notes: c.notes,
+    checklist: presentChecklist(c),
     history: c.history.map((h) => ({ ...h, at: h.at.toISOString() })),
     version: c.version,
     createdAt: c.createdAt.toISOString(),

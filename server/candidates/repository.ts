@@ -1,14 +1,23 @@
 import { buildInsertDocs } from '../infra/lean-insert.js';
 import type { DbSession } from '../infra/mongo.js';
+import { regionKey } from '../shared/regions.js';
+import type { Sector } from '../shared/sectors.js';
 import { escapeRegex, foldText } from '../shared/text.js';
-import { CandidateModel } from './model.js';
-import type { CandidateRecord, CandidateStatus, HistoryEntry } from './types.js';
+import { CandidateModel, CHECKLIST_ITEMS } from './model.js';
+import type { CandidateRecord, CandidateStatus, Checklist, HistoryEntry, ReleaseType } from './types.js';
 
 type Id = { toString(): string };
 // biome-ignore lint/suspicious/noExplicitAny: lean documents are mapped field by field right below.
 type CandidateDoc = Record<string, any> & { _id: Id };
 
 const str = (v: Id | undefined | null) => (v ? v.toString() : undefined);
+
+function toChecklist(raw: Record<string, unknown> | undefined | null): Checklist | undefined {
+  if (!raw) return undefined;
+  const out: Checklist = {};
+  for (const k of CHECKLIST_ITEMS) if (typeof raw[k] === 'boolean') out[k] = raw[k];
+  return Object.keys(out).length ? out : undefined;
+}
 
 export function toCandidateRecord(d: CandidateDoc): CandidateRecord {
   return {
@@ -93,6 +102,7 @@ export function toCandidateRecord(d: CandidateDoc): CandidateRecord {
       excludedSectors: d.restrictions?.excludedSectors ?? undefined,
     },
     notes: d.notes ?? undefined,
+    checklist: toChecklist(d.checklist),
     history: (d.history ?? []).map((h: CandidateDoc) => ({
       at: h.at,
       by: h.by?.toString() ?? '',
@@ -141,6 +151,11 @@ export interface CandidateFilter extends CandidateScope {
   q?: string;
   filterFacilityId?: string;
   filterBapasId?: string;
+  releaseType?: ReleaseType;
+  /** Work interest: the sector is among the person's preferred sectors. */
+  sector?: Sector;
+  /** Domicile regency (any spelling of the name). */
+  regency?: string;
 }
 
 function toQuery(f: CandidateFilter): Record<string, unknown> {
@@ -165,6 +180,9 @@ function toQuery(f: CandidateFilter): Record<string, unknown> {
   if (f.releaseAfter) and.push({ 'release.expectedDate': { $gte: f.releaseAfter } });
   if (f.filterFacilityId) and.push({ facilityId: f.filterFacilityId });
   if (f.filterBapasId) and.push({ bapasId: f.filterBapasId });
+  if (f.releaseType) and.push({ 'release.type': f.releaseType });
+  if (f.sector) and.push({ 'preferences.sectors': f.sector });
+  if (f.regency) and.push({ 'domicile.regencyKey': regionKey(f.regency) });
   if (f.q) {
     const folded = foldText(f.q);
     and.push({ $or: [{ nameKey: { $regex: escapeRegex(folded) } }, { registrationNumber: f.q.trim() }] });

@@ -3,7 +3,14 @@ import { Sector } from '../employers/schemas.js';
 import { bi, objectId, queryBool } from '../http/validate.js';
 import { EVIDENCE, LEVELS } from '../shared/levels.js';
 import { dateOnly, email, LatLng, pageQuery, phone, regionName } from '../shared/schemas.js';
-import { CANDIDATE_STATUSES, EDUCATION_LEVELS, GENDERS, RELEASE_TYPES, TRAINING_RESULTS } from './model.js';
+import {
+  CANDIDATE_STATUSES,
+  type CHECKLIST_ITEMS,
+  EDUCATION_LEVELS,
+  GENDERS,
+  RELEASE_TYPES,
+  TRAINING_RESULTS,
+} from './model.js';
 
 export const ReleaseType = z.enum(RELEASE_TYPES);
 export const CandidateStatus = z.enum(
@@ -61,6 +68,17 @@ const Contact = z.object({ email: email.optional(), phone: phone.optional() });
 
 const Consent = z.object({ shareWithEmployers: z.boolean(), contactByEmail: z.boolean() });
 
+/** Work-readiness to-dos (KTP, SKCK, BPJS Ketenagakerjaan, bank account, CV); items merge on update. */
+export const ChecklistInput = z
+  .object({
+    ktp: z.boolean().optional(),
+    skck: z.boolean().optional(),
+    bpjsKetenagakerjaan: z.boolean().optional(),
+    bankAccount: z.boolean().optional(),
+    cv: z.boolean().optional(),
+  } satisfies Record<(typeof CHECKLIST_ITEMS)[number], z.ZodOptional<z.ZodBoolean>>)
+  .strict();
+
 const profileFields = {
   registrationNumber: z
     .string()
@@ -100,6 +118,7 @@ const profileFields = {
   offenceCategory: z.string().trim().min(2).max(80).optional(),
   restrictions: Restrictions.optional(),
   notes: z.string().trim().max(4000).optional(),
+  checklist: ChecklistInput.optional(),
 };
 
 export const CreateCandidateBody = z.object(profileFields);
@@ -129,6 +148,7 @@ export const PatchCandidateBody = z
     offenceCategory: z.string().trim().min(2).max(80).nullable(),
     restrictions: Restrictions,
     notes: z.string().trim().max(4000).nullable(),
+    checklist: ChecklistInput,
     status: z.literal('withdrawn'),
   })
   .partial()
@@ -143,6 +163,9 @@ export const ListCandidatesQuery = z.object({
   releaseAfter: dateOnly.optional(),
   q: z.string().trim().min(2).max(80).optional(),
   consented: queryBool,
+  releaseType: ReleaseType.optional(),
+  sector: Sector.optional().describe("Work interest: one of the person's preferred sectors"),
+  regency: regionName.optional().describe('Domicile regency'),
   sort: z.enum(['release', 'name']).default('release'),
   ...pageQuery,
 });

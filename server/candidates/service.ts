@@ -3,9 +3,9 @@ import { type AuditAction, listAudit, recordAudit, recordAuditMany } from '../au
 import type { Actor, RequestContext } from '../auth/actor.js';
 import { facilityRepository } from '../facilities/repository.js';
 import { requireFacility } from '../facilities/service.js';
-import { localDay } from '../notifications/milestones.js';
 import { AppError, type ErrorDetail, errors } from '../http/errors.js';
 import { type DbSession, withTransaction } from '../infra/mongo.js';
+import { localDay } from '../notifications/milestones.js';
 import { regionKey } from '../shared/regions.js';
 import { isoDay, type Page } from '../shared/schemas.js';
 import { resolveSkillRefs, type SkillRef } from '../skills/service.js';

@@ -6,6 +6,9 @@ export type ReleaseType = 'bebas_murni' | 'pb' | 'cb' | 'cmb' | 'asimilasi';
 export type CandidateStatus = 'in_custody' | 'released' | 'placed' | 'withdrawn' | 'erased';
 export type EducationLevel = 'none' | 'sd' | 'smp' | 'sma' | 'smk' | 'd3' | 's1';
 export type TrainingResult = 'passed' | 'failed' | 'ongoing';
+export type ChecklistItem = 'ktp' | 'skck' | 'bpjsKetenagakerjaan' | 'bankAccount' | 'cv';
+/** Work-readiness to-dos; an absent item is not done yet. */
+export type Checklist = Partial<Record<ChecklistItem, boolean>>;
 
 export interface CandidateSkill {
   code: string;
@@ -80,6 +83,7 @@ export interface CandidateRecord {
   offenceCategory?: string;
   restrictions: { allowedRegencies?: string[]; curfew?: boolean; excludedSectors?: Sector[] };
   notes?: string;
+  checklist?: Checklist;
   history: HistoryEntry[];
   version: number;
   createdAt: Date;

@@ -67,6 +67,15 @@ export const FullCandidateSchema = z.object({
     excludedSectors: z.array(Sector).optional(),
   }),
   notes: z.string().optional(),
+  checklist: z
+    .object({
+      ktp: z.boolean(),
+      skck: z.boolean(),
+      bpjsKetenagakerjaan: z.boolean(),
+      bankAccount: z.boolean(),
+      cv: z.boolean(),
+    })
+    .describe('Work-readiness to-dos: KTP, SKCK, BPJS Ketenagakerjaan, bank account, CV'),
   history: z.array(
     z.object({
       at: z.string(),
