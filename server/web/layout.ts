@@ -71,6 +71,7 @@ export function layout(w: WebContext, title: string, body: SafeHtml): SafeHtml {
   return html`<html lang="${w.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — ${w.t('app.name')}</title>
 <meta name="csrf-token" content="${w.csrf}">
+<meta name="htmx-config" content="{&quot;includeIndicatorStyles&quot;:false}">
 <link rel="stylesheet" href="/static/app.css?v=${v}">
 <script src="/static/htmx.min.js?v=${v}" defer></script><script src="/static/app.js?v=${v}" defer></script>
 </head><body hx-boost="false">
