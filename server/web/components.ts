@@ -57,7 +57,7 @@ ${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : ''}
 }
 
 export function select(
-  w: WebContext,
+  _w: WebContext,
   o: InputOptions & { options: { value: string; label: string }[]; empty?: string },
 ): SafeHtml {
   const id = fieldId(o.name);

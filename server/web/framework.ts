@@ -244,6 +244,30 @@ export class WebBuilder {
     this.route('post', path, opts, handler);
   }
 
+  /**
+   * Unknown pages under the UI's own paths: the 404 page in the visitor's language (not the API's JSON
+   * error). Registered after every screen.
+   */
+  notFoundPages(prefixes: string[]): void {
+    for (const prefix of prefixes) {
+      this.router.get([prefix, `${prefix}/*rest`], async (req: Request, res: Response, next: NextFunction) => {
+        let w: WebContext | null = null;
+        try {
+          w = await this.context(req, res);
+          throw new AppError({
+            code: 'route_not_found',
+            status: 404,
+            message: 'Halaman tidak ada',
+            messageEn: 'Page not found',
+          });
+        } catch (err) {
+          if (!w) return next(err);
+          this.errorPage(res, w, err);
+        }
+      });
+    }
+  }
+
   /** Signs the browser in: a new session id (never reuse one from before login). */
   async signIn(res: Response, userId: string, tokenVersion: number, ip: string): Promise<void> {
     const sid = await sessionRepository.create(userId, tokenVersion, SESSION_TTL_MS, ip);

@@ -32,5 +32,6 @@ export function registerWeb(app: Express, deps: Omit<Deps, 'close'>, screens: Sc
   const web = new WebBuilder(router, deps.config, deps.log, layout, () => deps.clock.now());
   registerAuthPages(web, deps);
   for (const screen of screens) screen(web, deps);
+  web.notFoundPages(['/app']);
   app.use(router);
 }
