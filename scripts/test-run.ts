@@ -71,6 +71,10 @@ async function main(): Promise<number> {
   const fast = args.includes('--fast');
   const verbose = args.includes('--verbose');
   const mochaArgs = args.filter((a) => a !== '--fast' && a !== '--verbose');
+  // Files or globs given on the command line replace the whole suite.
+  if (!mochaArgs.some((a) => !a.startsWith('-') && (a.endsWith('.ts') || a.includes('/')))) {
+    mochaArgs.push('test/**/*.test.ts');
+  }
   const failedSteps: string[] = [];
 
   if (!fast) {

@@ -20,7 +20,8 @@ const at = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /**
  * Each scenario lives far in the future on a day of its own, so the sweep only meets this scenario's
- * people, and reads the real SMTP sink by each recipient's unique address.
+ * people, and reads the real SMTP sink by each recipient's unique address. People and vacancies sit far
+ * from the demo data (which other suites of the run may have seeded), so no other vacancy is in range.
  */
 function scenarioDay(): string {
   const offset = 400 + Math.floor(Math.random() * 20_000);
@@ -65,7 +66,7 @@ function welder(w: World, releaseDay: string, extra: Record<string, unknown> = {
   return buildCandidate(w.places, {
     fullName: `Andi ${uniq('Las')}`,
     officerId: w.officer.user.id,
-    domicile: { province: 'Sulawesi Selatan', regency: w.regency, location: { lat: -4.54, lng: 120.33 } },
+    domicile: { province: 'Papua Selatan', regency: w.regency, location: { lat: -8.49, lng: 140.4 } },
     release: { expectedDate: at(releaseDay), type: 'pb' },
     skills: [{ code: 'welding.smaw', level: 'intermediate', evidence: 'training' }],
     consent: { shareWithEmployers: true, contactByEmail: true },
@@ -83,7 +84,7 @@ async function employerWithVacancy(w: World, title: string, skill: string, start
   const vacancy = await buildVacancy(employer.id, {
     title,
     skills: [{ code: skill, required: true }],
-    location: { province: 'Sulawesi Selatan', regency: w.regency, lat: -4.55, lng: 120.34 },
+    location: { province: 'Papua Selatan', regency: w.regency, lat: -8.5, lng: 140.41 },
     startDate: at(startDay),
   });
   return { employer, vacancy };

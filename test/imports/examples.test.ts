@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { copyFileSync } from 'node:fs';
 import path from 'node:path';
+import { employerRepository } from '../../server/employers/repository.js';
+import { facilityRepository } from '../../server/facilities/repository.js';
 import { createWriteHooks } from '../../server/hooks.js';
 import { importCandidates } from '../../server/imports/candidates.js';
 import { IMPORT_ACTOR } from '../../server/imports/runner.js';
@@ -14,8 +16,12 @@ describe('CSV import documentation examples', () => {
     const deps = await testDeps();
     const hooks = createWriteHooks(deps);
     const lapas = await buildFacility('lapas');
-    await buildFacility('bapas', { code: 'BAPAS-WATAMPONE' });
-    await buildEmployer({ name: 'CV Sinar Las Watampone' });
+    // The files name the demo seed's Bapas and employer, which another suite of this run may have made.
+    if (!(await facilityRepository.findByCode('BAPAS-WATAMPONE'))) {
+      await buildFacility('bapas', { code: 'BAPAS-WATAMPONE' });
+    }
+    const named = await employerRepository.list({ q: 'CV Sinar Las Watampone' }, 0, 1);
+    if (named.total === 0) await buildEmployer({ name: 'CV Sinar Las Watampone' });
     const { dir, cleanup } = tempDir();
     try {
       // Copied first: the error report is written next to the input, never into the repository.
