@@ -59,3 +59,16 @@ export function dropQueuedJobsAfterSuite(): void {
     await dropQueuedJobsSince(since);
   });
 }
+
+/**
+ * Before a suite that times its own worker: index what earlier suites left dirty and drop every job
+ * still waiting, so the suite's worker starts on an empty queue. Nothing is lost: the dirty markers
+ * are what the dropped sync jobs would have read.
+ */
+export async function clearBacklog(): Promise<void> {
+  const deps = await testDeps();
+  const now = deps.clock.now();
+  await syncDirty(deps.search, 'candidates', now);
+  await syncDirty(deps.search, 'vacancies', now);
+  await dropQueuedJobsSince(0);
+}

@@ -17,6 +17,7 @@ import { createOutbox } from '../../server/outbox/service.js';
 import { CANDIDATES_INDEX, FORBIDDEN_INDEX_FIELDS, VACANCIES_INDEX } from '../../server/search/documents.js';
 import { ensureSearchIndexes, reconcileFull } from '../../server/search/sync.js';
 import { startWorkers, type WorkerPool } from '../../workers/runtime.js';
+import { clearBacklog } from '../access/queue-cleanup.js';
 import { testApp, testDeps } from '../support/context.js';
 import {
   buildCandidate,
@@ -38,7 +39,9 @@ describe('search index sync', () => {
 
   describe('with a worker running', () => {
     let pool: WorkerPool;
-    before(async () => {
+    before(async function () {
+      this.timeout(120_000);
+      await clearBacklog();
       pool = startWorkers(await testDeps(), { concurrency: 4 });
     });
     after(async () => {

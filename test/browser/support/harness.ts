@@ -7,6 +7,7 @@ import { config } from '../../../config/index.js';
 import { buildSeedPlan, DEMO_PASSWORD } from '../../../scripts/seed/plan.js';
 import { runSeed } from '../../../scripts/seed/run.js';
 import { createApp } from '../../../server/app.js';
+import { dropQueuedJobsSince } from '../../access/queue-cleanup.js';
 import { indexNow } from '../../search/support.js';
 import { testDeps } from '../../support/context.js';
 import { buildUser, TEST_PASSWORD } from '../../support/factories.js';
@@ -63,6 +64,8 @@ async function seedWorld(): Promise<SeededWorld> {
   const t1 = Date.now();
   await indexNow(deps);
   recordMetric('indexMs', Date.now() - t1);
+  // The seed's sync jobs are done by indexNow; later suites that start a worker must not inherit them.
+  await dropQueuedJobsSince(t0);
   const admin = await buildUser({ role: 'admin', name: 'Admin Uji Peramban' });
   const row = (role: string): Login => {
     const l = report.logins.find((x) => x.role === role && x.available);
