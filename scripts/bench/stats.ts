@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /** Small measuring helpers: percentiles, a high-resolution stopwatch and a memory high-water mark. */
 
 /** The p-th percentile (0–100) of the samples, nearest-rank. */
@@ -70,3 +73,59 @@ export const fmtDuration = (ms: number) => {
   const s = Math.round(ms / 1000);
   return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
 };
+
+/** CPU seconds used so far by this process and, where /proc shows them, the database and engine servers. */
+export interface CpuSnapshot {
+  node: number;
+  mongod: number | null;
+  meilisearch: number | null;
+}
+
+function serverPid(name: string): number | null {
+  try {
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0')[0] ?? '';
+      if (path.basename(cmd).startsWith(name)) return Number(entry);
+    }
+  } catch {
+    /* no /proc: not Linux */
+  }
+  return null;
+}
+
+function procCpuSeconds(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, in clock ticks (100 per second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the CPU counters; compare two snapshots with cpuSince. */
+export function cpuSnapshot(): CpuSnapshot {
+  const u = process.cpuUsage();
+  return {
+    node: (u.user + u.system) / 1e6,
+    mongod: procCpuSeconds(serverPid('mongod')),
+    meilisearch: procCpuSeconds(serverPid('meilisearch')),
+  };
+}
+
+/** CPU seconds each process used between `from` and now. */
+export function cpuSince(from: CpuSnapshot): CpuSnapshot {
+  const to = cpuSnapshot();
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
+  return {
+    node: to.node - from.node,
+    mongod: diff(from.mongod, to.mongod),
+    meilisearch: diff(from.meilisearch, to.meilisearch),
+  };
+}
+
+export const fmtCpu = (c: CpuSnapshot) =>
+  `CPU s: node ${c.node.toFixed(1)}, mongod ${c.mongod?.toFixed(1) ?? 'n/a'}, meilisearch ${c.meilisearch?.toFixed(1) ?? 'n/a'}`;
