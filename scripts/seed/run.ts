@@ -30,6 +30,7 @@ import {
   transitionPlacement,
 } from '../../server/placements/service.js';
 import { PLACEMENT_STATES, type PlacementState } from '../../server/placements/states.js';
+import { mapLimit } from '../../server/shared/concurrency.js';
 import { isoDay } from '../../server/shared/schemas.js';
 import { foldText } from '../../server/shared/text.js';
 import { userRepository } from '../../server/users/repository.js';
@@ -38,7 +39,6 @@ import { createUser } from '../../server/users/service.js';
 import { vacancyRepository } from '../../server/vacancies/repository.js';
 import { CreateVacancyBody, PatchVacancyBody } from '../../server/vacancies/schemas.js';
 import { createVacancy, updateVacancy } from '../../server/vacancies/service.js';
-import { mapLimit } from './concurrency.js';
 import { FACILITIES, TIMEZONE } from './data/places.js';
 import { dayIn } from './dates.js';
 import type { PlacementParty, PlacementPlan } from './placements.js';

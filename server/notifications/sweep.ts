@@ -8,6 +8,7 @@ import { facilityRepository } from '../facilities/repository.js';
 import { jobId } from '../infra/queue.js';
 import type { JobHandler } from '../jobs/handler.js';
 import { matchVacanciesForCandidate } from '../matching/service.js';
+import { mapLimit } from '../shared/concurrency.js';
 import { INDONESIAN_TIMEZONES } from '../shared/schemas.js';
 import { userRepository } from '../users/repository.js';
 import {
@@ -151,20 +152,6 @@ export interface SweepResult {
   batches: number;
   /** True when the queue was unreachable; the flush job will queue the deliveries later. */
   deliveriesDeferred?: boolean;
-}
-
-async function mapLimit<T, R>(items: T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 /**

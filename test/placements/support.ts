@@ -6,6 +6,7 @@ import type { EmployerView } from '../../server/employers/schemas.js';
 import type { FacilityView } from '../../server/facilities/schemas.js';
 import type { PlacementState } from '../../server/placements/states.js';
 import { syncDirty } from '../../server/search/sync.js';
+import { mapLimit } from '../../server/shared/concurrency.js';
 import type { CreateVacancyInput, VacancyView } from '../../server/vacancies/schemas.js';
 import { waitFor } from '../search/support.js';
 import { testApp, testDeps } from '../support/context.js';
@@ -255,25 +256,6 @@ export async function placementAt(
     }
   }
   return { id, person: who.person, self: who.user, vacancy, events: path.steps.length + 1 };
-}
-
-/** Runs `fn` over `items` with at most `limit` in flight, results in input order. */
-export async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (t: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 /** Jobs waiting or running in every queue of this run. */

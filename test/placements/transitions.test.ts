@@ -16,6 +16,7 @@ import {
   PLACEMENT_STATES,
   type PlacementState,
 } from '../../server/placements/states.js';
+import { mapLimit } from '../../server/shared/concurrency.js';
 import type { TestUser } from '../support/factories.js';
 import {
   api,
@@ -24,7 +25,6 @@ import {
   DAY,
   type Fixture,
   iso,
-  mapLimit,
   move,
   type PlacementWorld,
   placementAt,

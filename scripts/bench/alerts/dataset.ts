@@ -20,6 +20,7 @@ import {
 } from '../../../server/notifications/milestones.js';
 import { CANDIDATES_INDEX, VACANCIES_INDEX } from '../../../server/search/documents.js';
 import { syncDirty } from '../../../server/search/sync.js';
+import { mapLimit } from '../../../server/shared/concurrency.js';
 import { isoDay } from '../../../server/shared/schemas.js';
 import { userRepository } from '../../../server/users/repository.js';
 import { createUser } from '../../../server/users/service.js';
@@ -132,21 +133,6 @@ export function alertsCandidateInput(
     input.contact = { ...input.contact, email: `wbp${i + 1}@${BENCH_MAIL_DOMAIN}` };
   }
   return { input, releasedOn };
-}
-
-/** Runs `fn` over `items` with at most `limit` calls in flight. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>) {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 function db() {
