@@ -1,6 +1,6 @@
 /** Command-line flags of `npm run bench:search`. */
 
-export interface BenchArgs {
+export interface BenchArgs extends CommonBenchFlags {
   candidates: number;
   vacancies: number;
   employers: number;
@@ -8,11 +8,6 @@ export interface BenchArgs {
   sample: number;
   searchRequests: number;
   matchVacancies: number;
-  keep: boolean;
-  reuse: boolean;
-  /** Write the results into docs/benchmarks.md (default: only for a complete full-size run). */
-  record: boolean | undefined;
-  verbose: boolean;
 }
 
 export const DEFAULTS = {
@@ -37,68 +32,81 @@ export const USAGE = `usage: npm run bench:search -- [options]
   --no-record        never write docs/benchmarks.md
   --verbose          show the app's and workers' logs`;
 
-function positiveInt(flag: string, raw: string | undefined): number {
-  const n = Number(raw?.replace(/_/g, ''));
-  if (!raw || !Number.isInteger(n) || n < 1)
-    throw new Error(`${flag} needs a positive whole number\n${USAGE}`);
-  return n;
+/** The switches every benchmark takes. */
+export interface CommonBenchFlags {
+  keep: boolean;
+  reuse: boolean;
+  /** Write the results into docs/benchmarks.md (default: only for a complete full-size run). */
+  record: boolean | undefined;
+  verbose: boolean;
+}
+
+/**
+ * Parses a benchmark's command line: `numeric` maps each flag that takes a positive whole number to
+ * its field; the common switches are handled here. Throws with `usage` on anything unknown.
+ */
+export function parseBenchFlags<T extends CommonBenchFlags>(
+  argv: string[],
+  defaults: Omit<T, keyof CommonBenchFlags>,
+  numeric: Record<string, keyof Omit<T, keyof CommonBenchFlags>>,
+  usage: string,
+): { args: T; given: Set<string> } {
+  const args = { ...defaults, keep: false, reuse: false, record: undefined, verbose: false } as T;
+  const given = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const field = numeric[a];
+    if (field !== undefined) {
+      const raw = argv[++i];
+      const n = Number(raw?.replace(/_/g, ''));
+      if (!raw || !Number.isInteger(n) || n < 1)
+        throw new Error(`${a} needs a positive whole number\n${usage}`);
+      (args as Record<keyof T, unknown>)[field] = n;
+      given.add(a);
+      continue;
+    }
+    switch (a) {
+      case '--keep':
+        args.keep = true;
+        break;
+      case '--reuse':
+        args.reuse = true;
+        break;
+      case '--record':
+        args.record = true;
+        break;
+      case '--no-record':
+        args.record = false;
+        break;
+      case '--verbose':
+        args.verbose = true;
+        break;
+      case '--help':
+      case '-h':
+        throw new Error(usage);
+      default:
+        throw new Error(`unknown option ${a}\n${usage}`);
+    }
+  }
+  return { args, given };
 }
 
 /** Parses the flags; throws with the usage text on anything unknown. */
 export function parseArgs(argv: string[]): BenchArgs {
-  const out: BenchArgs = {
-    ...DEFAULTS,
-    keep: false,
-    reuse: false,
-    record: undefined,
-    verbose: false,
-  };
-  let sampleGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => argv[++i];
-    switch (a) {
-      case '--candidates':
-        out.candidates = positiveInt(a, value());
-        break;
-      case '--vacancies':
-        out.vacancies = positiveInt(a, value());
-        break;
-      case '--employers':
-        out.employers = positiveInt(a, value());
-        break;
-      case '--sample':
-        out.sample = positiveInt(a, value());
-        sampleGiven = true;
-        break;
-      case '--requests':
-        out.searchRequests = positiveInt(a, value());
-        break;
-      case '--matches':
-        out.matchVacancies = positiveInt(a, value());
-        break;
-      case '--keep':
-        out.keep = true;
-        break;
-      case '--reuse':
-        out.reuse = true;
-        break;
-      case '--record':
-        out.record = true;
-        break;
-      case '--no-record':
-        out.record = false;
-        break;
-      case '--verbose':
-        out.verbose = true;
-        break;
-      case '--help':
-      case '-h':
-        throw new Error(USAGE);
-      default:
-        throw new Error(`unknown option ${a}\n${USAGE}`);
-    }
-  }
-  if (!sampleGiven || out.sample > out.candidates) out.sample = Math.min(out.sample, out.candidates);
-  return out;
+  const { args, given } = parseBenchFlags<BenchArgs>(
+    argv,
+    DEFAULTS,
+    {
+      '--candidates': 'candidates',
+      '--vacancies': 'vacancies',
+      '--employers': 'employers',
+      '--sample': 'sample',
+      '--requests': 'searchRequests',
+      '--matches': 'matchVacancies',
+    },
+    USAGE,
+  );
+  if (!given.has('--sample') || args.sample > args.candidates)
+    args.sample = Math.min(args.sample, args.candidates);
+  return args;
 }

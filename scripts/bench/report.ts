@@ -61,13 +61,65 @@ export function describeMachine(mongodb: string, meilisearch: string, loadAtStar
   };
 }
 
-interface Row {
+/** One measure of a benchmark's results table. */
+export interface Row {
   measure: string;
   ours: string;
   baseline: string;
   ratio: string;
   goal: string;
   result: 'PASS' | 'FAIL' | '';
+}
+
+const COLUMNS = ['measure', 'ours', 'baseline', 'ratio', 'goal', 'result'] as const;
+
+/** The results as aligned plain-text lines (header first), for the end of a run. */
+export function printedTable(table: Row[]): string[] {
+  const header: Row = {
+    measure: 'measure',
+    ours: 'ours',
+    baseline: 'baseline',
+    ratio: 'ratio',
+    goal: 'goal',
+    result: '',
+  };
+  const width = Object.fromEntries(
+    COLUMNS.map((k) => [k, Math.max(...[header, ...table].map((row) => row[k].length))]),
+  );
+  const line = (row: Row) =>
+    COLUMNS.map((k) => row[k].padEnd(width[k] ?? 0))
+      .join('  ')
+      .trimEnd();
+  return [header, ...table].map(line);
+}
+
+/** The results as a Markdown table. */
+export function markdownTable(table: Row[]): string[] {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    '| Measure | Ours | Baseline | Ratio | Goal | Result |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...table.map((row) => `| ${COLUMNS.map((k) => cell(row[k])).join(' | ')} |`),
+  ];
+}
+
+/** Replaces (or appends) the `## <heading>` section of a Markdown file, leaving every other section as it is. */
+export function writeSection(file: string, heading: string, section: string): void {
+  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const start = current.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
+  let next: string;
+  if (start === -1) {
+    next = `${current.trimEnd()}\n\n${section}`;
+  } else {
+    const rest = current.slice(start + 1);
+    const end = rest.search(/^## /m);
+    next =
+      end === -1
+        ? `${current.slice(0, start)}${section}`
+        : `${current.slice(0, start)}${section}\n${rest.slice(end).trimStart()}`;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
 }
 
 const ms = (n: number) => (n >= 100 ? `${n.toFixed(0)} ms` : `${n.toFixed(1)} ms`);
@@ -148,28 +200,10 @@ function rows(r: BenchResults): Row[] {
 /** The compact table printed at the end of a run. */
 export function formatTable(r: BenchResults): string {
   const table = rows(r);
-  const header: Row = {
-    measure: 'measure',
-    ours: 'ours',
-    baseline: 'baseline',
-    ratio: 'ratio',
-    goal: 'goal',
-    result: '',
-  };
-  const keys = ['measure', 'ours', 'baseline', 'ratio', 'goal', 'result'] as const;
-  const width = Object.fromEntries(
-    keys.map((k) => [k, Math.max(...[header, ...table].map((row) => row[k].length))]),
-  );
-  const line = (row: Row) =>
-    keys
-      .map((k) => row[k].padEnd(width[k] ?? 0))
-      .join('  ')
-      .trimEnd();
   const d = r.data;
   return [
     `Results — ${int(d.candidates)} profiles (${int(d.indexedCandidates)} in the index), ${int(d.vacancies)} vacancies (${int(d.indexedVacancies)} open), ${int(d.employers)} employers`,
-    line(header),
-    ...table.map(line),
+    ...printedTable(table),
     ...r.skipped.map((s) => `(not measured: ${s})`),
     `total ${fmtDuration(r.durationMs)}`,
   ].join('\n');
@@ -180,7 +214,6 @@ export function speedSection(r: BenchResults): string {
   const m = r.machine;
   const d = r.data;
   const table = rows(r);
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
   const lines = [
     '## Speed',
     '',
@@ -189,12 +222,7 @@ export function speedSection(r: BenchResults): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; Node.js ${m.node}, MongoDB ${m.mongodb}, Meilisearch ${m.meilisearch}. The machine is shared: one-minute load average ${m.load[0].toFixed(1)} at the start, ${m.load[1].toFixed(1)} at the end.`,
     `- Data (generated, seeded): ${int(d.candidates)} profiles, ${int(d.indexedCandidates)} of them in the search index (consent to sharing, adults); ${int(d.vacancies)} vacancies, ${int(d.indexedVacancies)} open; ${int(d.employers)} employers.`,
     '',
-    '| Measure | Ours | Baseline | Ratio | Goal | Result |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...table.map(
-      (row) =>
-        `| ${[row.measure, row.ours, row.baseline, row.ratio, row.goal, row.result].map(cell).join(' | ')} |`,
-    ),
+    ...markdownTable(table),
     '',
     '### How each figure is measured',
     '',
@@ -226,19 +254,5 @@ export function speedSection(r: BenchResults): string {
 
 /** Replaces (or adds) the "## Speed" section, leaving every other section as it is. */
 export function writeSpeedSection(file: string, section: string): void {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.search(/^## Speed\s*$/m);
-  let next: string;
-  if (start === -1) {
-    next = `${current.trimEnd()}\n\n${section}`;
-  } else {
-    const rest = current.slice(start + 1);
-    const end = rest.search(/^## /m);
-    next =
-      end === -1
-        ? `${current.slice(0, start)}${section}`
-        : `${current.slice(0, start)}${section}\n${rest.slice(end).trimStart()}`;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+  writeSection(file, 'Speed', section);
 }

@@ -1,43 +1,11 @@
-import express, { type Express, type Request } from 'express';
-import type { RequestContext } from '../../server/auth/actor.js';
-import { actorFromToken } from '../../server/auth/service.js';
-import { ApiBuilder } from '../../server/http/api.js';
-import { errorHandler, notFoundHandler } from '../../server/http/error-middleware.js';
-import { errors } from '../../server/http/errors.js';
+import type { Express } from 'express';
+import type { ApiBuilder } from '../../server/http/api.js';
 import { registerSkillRoutes } from '../../server/skills/routes.js';
-import { testDeps } from '../support/context.js';
+import { routesApp } from '../support/routes-app.js';
 
-export const BASE = '/api/v1';
+export { BASE } from '../support/routes-app.js';
 
-let built: { app: Express; api: ApiBuilder } | null = null;
-
-/**
- * A small app with only the skills routes, authenticated and error-handled the way server/app.ts
- * does it, so the routes can be tested before they are wired into createApp.
- */
-export async function skillsApp(): Promise<{ app: Express; api: ApiBuilder }> {
-  if (built) return built;
-  const deps = await testDeps();
-  const app = express();
-  app.set('query parser', 'simple');
-  app.use(express.json());
-  const context = (req: Request): RequestContext => ({
-    requestId: String(req.id ?? ''),
-    ip: req.ip ?? 'unknown',
-    now: deps.clock.now(),
-  });
-  const authenticate = async (req: Request) => {
-    const header = req.get('authorization');
-    if (!header) return null;
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match?.[1]) throw errors.unauthenticated();
-    return actorFromToken(match[1], deps.config);
-  };
-  const api = new ApiBuilder(authenticate, context);
-  registerSkillRoutes(api);
-  app.use(BASE, api.router);
-  app.use(notFoundHandler);
-  app.use(errorHandler(deps.log));
-  built = { app, api };
-  return built;
+/** An app with only the skills routes. */
+export function skillsApp(): Promise<{ app: Express; api: ApiBuilder }> {
+  return routesApp(registerSkillRoutes);
 }

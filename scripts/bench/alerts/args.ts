@@ -1,6 +1,7 @@
 /** Command-line flags of `npm run bench:alerts`. */
+import { type CommonBenchFlags, parseBenchFlags } from '../args.js';
 
-export interface AlertsArgs {
+export interface AlertsArgs extends CommonBenchFlags {
   /** Profiles in the data set. */
   profiles: number;
   /** Of those, people whose release date puts them at a milestone on the sweep's day. */
@@ -12,11 +13,6 @@ export interface AlertsArgs {
   mailConcurrency: number;
   /** Timed delivery rounds per side (ours and raw), in the order ours, raw, raw, ours, … */
   rounds: number;
-  keep: boolean;
-  reuse: boolean;
-  /** Write the results into docs/benchmarks.md (default: only for a full-size run). */
-  record: boolean | undefined;
-  verbose: boolean;
 }
 
 export const ALERTS_DEFAULTS = {
@@ -43,72 +39,25 @@ export const ALERTS_USAGE = `usage: npm run bench:alerts -- [options]
   --no-record            never write docs/benchmarks.md
   --verbose              show the app's and workers' logs`;
 
-function positiveInt(flag: string, raw: string | undefined): number {
-  const n = Number(raw?.replace(/_/g, ''));
-  if (!raw || !Number.isInteger(n) || n < 1)
-    throw new Error(`${flag} needs a positive whole number\n${ALERTS_USAGE}`);
-  return n;
-}
-
 /** Parses the flags; throws with the usage text on anything unknown or inconsistent. */
 export function parseAlertsArgs(argv: string[]): AlertsArgs {
-  const out: AlertsArgs = {
-    ...ALERTS_DEFAULTS,
-    keep: false,
-    reuse: false,
-    record: undefined,
-    verbose: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => argv[++i];
-    switch (a) {
-      case '--profiles':
-        out.profiles = positiveInt(a, value());
-        break;
-      case '--milestone-people':
-        out.milestonePeople = positiveInt(a, value());
-        break;
-      case '--vacancies':
-        out.vacancies = positiveInt(a, value());
-        break;
-      case '--employers':
-        out.employers = positiveInt(a, value());
-        break;
-      case '--officers':
-        out.officersPerBapas = positiveInt(a, value());
-        break;
-      case '--mail-concurrency':
-        out.mailConcurrency = positiveInt(a, value());
-        break;
-      case '--rounds':
-        out.rounds = positiveInt(a, value());
-        break;
-      case '--keep':
-        out.keep = true;
-        break;
-      case '--reuse':
-        out.reuse = true;
-        break;
-      case '--record':
-        out.record = true;
-        break;
-      case '--no-record':
-        out.record = false;
-        break;
-      case '--verbose':
-        out.verbose = true;
-        break;
-      case '--help':
-      case '-h':
-        throw new Error(ALERTS_USAGE);
-      default:
-        throw new Error(`unknown option ${a}\n${ALERTS_USAGE}`);
-    }
-  }
-  if (out.milestonePeople > out.profiles)
-    throw new Error(`--milestone-people (${out.milestonePeople}) exceeds --profiles (${out.profiles})`);
-  return out;
+  const { args } = parseBenchFlags<AlertsArgs>(
+    argv,
+    ALERTS_DEFAULTS,
+    {
+      '--profiles': 'profiles',
+      '--milestone-people': 'milestonePeople',
+      '--vacancies': 'vacancies',
+      '--employers': 'employers',
+      '--officers': 'officersPerBapas',
+      '--mail-concurrency': 'mailConcurrency',
+      '--rounds': 'rounds',
+    },
+    ALERTS_USAGE,
+  );
+  if (args.milestonePeople > args.profiles)
+    throw new Error(`--milestone-people (${args.milestonePeople}) exceeds --profiles (${args.profiles})`);
+  return args;
 }
 
 /** Whether the run has the documented full size (only those are recorded by default). */

@@ -1,8 +1,6 @@
 /** The results of an alerts run: the printed table and the "Alerts" section of docs/benchmarks.md. */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { SweepResult } from '../../../server/notifications/sweep.js';
-import type { Machine } from '../report.js';
+import { type Machine, markdownTable, printedTable, type Row, writeSection } from '../report.js';
 import { type CpuSnapshot, fmtDuration, type MemoryPeak, mib } from '../stats.js';
 import type { DatasetMeta, GenerationTimings } from './dataset.js';
 import type { OursRound, RoundResult } from './throughput.js';
@@ -38,15 +36,6 @@ const perS = (n: number) => `${n.toFixed(1)} emails/s`;
 export function overallRate(rounds: readonly RoundResult[]): number {
   const ms = rounds.reduce((s, r) => s + r.ms, 0);
   return ms > 0 ? (rounds.reduce((s, r) => s + r.messages, 0) / ms) * 1000 : 0;
-}
-
-interface Row {
-  measure: string;
-  ours: string;
-  baseline: string;
-  ratio: string;
-  goal: string;
-  result: 'PASS' | 'FAIL' | '';
 }
 
 function rows(r: AlertsResults): Row[] {
@@ -106,31 +95,13 @@ function planLine(s: SweepResult): string {
 /** The compact table printed at the end of a run. */
 export function formatAlertsTable(r: AlertsResults): string {
   const table = rows(r);
-  const header: Row = {
-    measure: 'measure',
-    ours: 'ours',
-    baseline: 'baseline',
-    ratio: 'ratio',
-    goal: 'goal',
-    result: '',
-  };
-  const keys = ['measure', 'ours', 'baseline', 'ratio', 'goal', 'result'] as const;
-  const width = Object.fromEntries(
-    keys.map((k) => [k, Math.max(...[header, ...table].map((row) => row[k].length))]),
-  );
-  const line = (row: Row) =>
-    keys
-      .map((k) => row[k].padEnd(width[k] ?? 0))
-      .join('  ')
-      .trimEnd();
   const m = r.machine;
   return [
     `Results — ${int(r.dataset.profiles)} profiles, ${int(r.dataset.milestonePeople)} placed at a milestone on ${r.dataset.asOf}, ${int(r.dataset.officers)} officers, ${int(r.dataset.vacancies)} vacancies, ${int(r.dataset.employers)} employers`,
     `sweep: ${planLine(r.sweep.result)}`,
     `delivery: mail worker concurrency ${r.delivery.concurrency}, SMTP pool ${r.delivery.poolSize}, average message ${int(r.delivery.messageBytes)} bytes`,
     ...roundLines(r),
-    line(header),
-    ...table.map(line),
+    ...printedTable(table),
     ...r.skipped.map((s) => `(not measured: ${s})`),
     `machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node}, MongoDB ${m.mongodb}, Meilisearch ${m.meilisearch}, Redis ${m.redis}; load average ${m.load[0].toFixed(1)} at the start, ${m.load[1].toFixed(1)} at the end`,
     `total ${fmtDuration(r.durationMs)}`,
@@ -141,7 +112,6 @@ export function formatAlertsTable(r: AlertsResults): string {
 export function alertsSection(r: AlertsResults): string {
   const m = r.machine;
   const d = r.dataset;
-  const cell = (s: string) => s.replace(/\|/g, '\\|');
   const s = r.sweep.result;
   const lines = [
     '## Alerts',
@@ -151,12 +121,7 @@ export function alertsSection(r: AlertsResults): string {
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM; Node.js ${m.node}, MongoDB ${m.mongodb}, Meilisearch ${m.meilisearch}, Redis ${m.redis}. The machine is shared: one-minute load average ${m.load[0].toFixed(1)} at the start, ${m.load[1].toFixed(1)} at the end.`,
     `- Data (generated, seeded, through \`bulkCreateCandidates\`, \`recordRelease\`, \`createUser\` and \`bulkCreateVacancies\`, then indexed by the workers): ${int(d.profiles)} profiles held in facilities of all three time zones, ${int(d.milestonePeople)} of them with a release date that puts them at a milestone on ${d.asOf} (T-90, T-30, T-7, T0, T+14, T+30 mixed, a tenth of them one or two days into the catch-up window), ${int(d.released)} releases recorded; ${int(d.officers)} officers (${d.officersPerBapas} per Bapas); ${int(d.vacancies)} vacancies (${int(d.indexedVacancies)} open) of ${int(d.employers)} employers.`,
     '',
-    '| Measure | Ours | Baseline | Ratio | Goal | Result |',
-    '| --- | --- | --- | --- | --- | --- |',
-    ...rows(r).map(
-      (row) =>
-        `| ${[row.measure, row.ours, row.baseline, row.ratio, row.goal, row.result].map(cell).join(' | ')} |`,
-    ),
+    ...markdownTable(rows(r)),
     '',
     '### How each figure is measured',
     '',
@@ -177,19 +142,5 @@ export function alertsSection(r: AlertsResults): string {
 
 /** Replaces (or appends) the "## Alerts" section, leaving every other section as it is. */
 export function writeAlertsSection(file: string, section: string): void {
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const start = current.search(/^## Alerts\s*$/m);
-  let next: string;
-  if (start === -1) {
-    next = `${current.trimEnd()}\n\n${section}`;
-  } else {
-    const rest = current.slice(start + 1);
-    const end = rest.search(/^## /m);
-    next =
-      end === -1
-        ? `${current.slice(0, start)}${section}`
-        : `${current.slice(0, start)}${section}\n${rest.slice(end).trimStart()}`;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+  writeSection(file, 'Alerts', section);
 }
