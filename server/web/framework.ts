@@ -249,25 +249,17 @@ export class WebBuilder {
    * error). Registered after every screen.
    */
   notFoundPages(prefixes: string[]): void {
+    const notFound = async (): Promise<WebResult> => {
+      throw new AppError({
+        code: 'route_not_found',
+        status: 404,
+        message: 'Halaman tidak ada',
+        messageEn: 'Page not found',
+      });
+    };
     for (const prefix of prefixes) {
-      this.router.get(
-        [prefix, `${prefix}/*rest`],
-        async (req: Request, res: Response, next: NextFunction) => {
-          let w: WebContext | null = null;
-          try {
-            w = await this.context(req, res);
-            throw new AppError({
-              code: 'route_not_found',
-              status: 404,
-              message: 'Halaman tidak ada',
-              messageEn: 'Page not found',
-            });
-          } catch (err) {
-            if (!w) return next(err);
-            this.errorPage(res, w, err);
-          }
-        },
-      );
+      this.get(prefix, { roles: 'public' }, notFound);
+      this.get(`${prefix}/*rest`, { roles: 'public' }, notFound);
     }
   }
 
