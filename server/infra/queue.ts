@@ -14,6 +14,11 @@ export interface EnqueueOptions {
 /** The producer side of the queues, used by the API, the outbox relay and job handlers. */
 export interface QueueBus {
   enqueue<N extends JobName>(name: N, payload: JobPayload<N>, opts: EnqueueOptions): Promise<void>;
+  /** Many jobs of one kind in one round trip per chunk (a sweep queues thousands). */
+  enqueueMany<N extends JobName>(
+    name: N,
+    jobs: readonly { payload: JobPayload<N>; opts: EnqueueOptions }[],
+  ): Promise<void>;
   queue(name: QueueName): Queue;
   all(): Queue[];
   close(): Promise<void>;
@@ -32,6 +37,8 @@ export function jobOptions(name: JobName, opts: EnqueueOptions): JobsOptions {
     removeOnFail: { age: 30 * 24 * 3600 },
   };
 }
+
+const ENQUEUE_CHUNK = 500;
 
 /** BullMQ forbids ':' in custom ids; ids are built from parts joined by '.'. */
 export function jobId(...parts: (string | number)[]): string {
@@ -66,6 +73,18 @@ export function createQueueBus(
       const def = JOB_CATALOG[name];
       const data = def.payload.parse(payload);
       await get(def.queue).add(name, data, jobOptions(name, opts));
+    },
+    async enqueueMany(name, jobs) {
+      const def = JOB_CATALOG[name];
+      for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
+        await get(def.queue).addBulk(
+          jobs.slice(i, i + ENQUEUE_CHUNK).map((j) => ({
+            name,
+            data: def.payload.parse(j.payload),
+            opts: jobOptions(name, j.opts),
+          })),
+        );
+      }
     },
     queue: get,
     all: () => [...queues.values()],

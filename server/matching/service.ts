@@ -3,10 +3,11 @@ import { readAccess } from '../candidates/policy.js';
 import { type AnonymisedCandidate, anonymise, availableFrom, weekOf } from '../candidates/projection.js';
 import { candidateRepository } from '../candidates/repository.js';
 import type { CandidateRecord } from '../candidates/types.js';
-import { employerRepository } from '../employers/repository.js';
+import { type EmployerRecord, employerRepository } from '../employers/repository.js';
 import { errors } from '../http/errors.js';
 import type { SearchEngine } from '../infra/search.js';
 import { CANDIDATES_INDEX, toSeconds, VACANCIES_INDEX } from '../search/documents.js';
+import { memoByIds } from '../shared/memo.js';
 import { regionKey } from '../shared/regions.js';
 import { presentVacancy } from '../vacancies/presenter.js';
 import { type VacancyRecord, vacancyRepository } from '../vacancies/repository.js';
@@ -148,6 +149,75 @@ export async function matchCandidatesForVacancy(
   };
 }
 
+/** Where ranked matching reads vacancy records from. */
+export type VacancyLoader = (ids: readonly string[]) => Promise<VacancyRecord[]>;
+
+const readVacancies: VacancyLoader = (ids) => vacancyRepository.findByIds([...ids]);
+
+/** A loader that reads each vacancy once for its lifetime (one release sweep; see shared/memo). */
+export const memoVacancyLoader = (): VacancyLoader => memoByIds((ids) => vacancyRepository.findByIds(ids));
+
+export interface RankedVacancy {
+  vacancy: VacancyRecord;
+  explanation: MatchExplanation;
+}
+
+/** Best first by score, then the earliest start. */
+export function rankVacancies(
+  c: CandidateRecord,
+  vacancies: readonly VacancyRecord[],
+  limit: number,
+  now: Date,
+): RankedVacancy[] {
+  const scored = vacancies
+    .filter((v) => violations({ candidate: c, vacancy: v, now, employerFacing: false }).length === 0)
+    .map((v) => ({
+      vacancy: v,
+      explanation: explain({ candidate: c, vacancy: v, now, employerFacing: false }),
+    }));
+  return rank(
+    scored.map((x) => ({ score: x.explanation.score, x })),
+    (t) => t.x.vacancy.startDate.getTime(),
+  )
+    .slice(0, limit)
+    .map((t) => t.x);
+}
+
+/**
+ * Vacancies for a person whose profile the caller has already read and may see: retrieval from the
+ * index, then every hard rule on the MongoDB records, scored and explained.
+ */
+export async function rankVacanciesFor(
+  search: SearchEngine,
+  c: CandidateRecord,
+  limit: number,
+  now: Date,
+  load: VacancyLoader = readVacancies,
+): Promise<RankedVacancy[]> {
+  const filter = vacancyRetrievalFilter(c, now);
+  if (!filter || c.status === 'placed' || c.status === 'withdrawn') return [];
+  const res = await search.search(VACANCIES_INDEX, {
+    filter,
+    limit: RETRIEVAL_LIMIT,
+    attributesToRetrieve: ['id'],
+  });
+  return rankVacancies(c, await load(res.hits.map((h) => String(h.id))), limit, now);
+}
+
+/** The API shape of ranked vacancies: each with its employer's public details (`known` saves reads). */
+export async function presentMatches(
+  ranked: readonly RankedVacancy[],
+  known: ReadonlyMap<string, EmployerRecord> = new Map(),
+): Promise<VacancyMatch[]> {
+  const missing = [...new Set(ranked.map((t) => t.vacancy.employerId))].filter((id) => !known.has(id));
+  const employers = new Map(known);
+  if (missing.length) for (const e of await employerRepository.findByIds(missing)) employers.set(e.id, e);
+  return ranked.map(({ vacancy: v, explanation: e }) => ({
+    vacancy: presentVacancy(v, employers.get(v.employerId)),
+    ...e,
+  }));
+}
+
 /** Vacancies for a person: the person, their officer, their facility's staff and admins may ask. */
 export async function matchVacanciesForCandidate(
   search: SearchEngine,
@@ -159,25 +229,5 @@ export async function matchVacanciesForCandidate(
   const c = await candidateRepository.findById(candidateId);
   const access = c ? await readAccess(actor, c, now) : null;
   if (!c || (access !== 'full' && access !== 'self')) throw errors.notFound('Profil', 'Profile');
-  const filter = vacancyRetrievalFilter(c, now);
-  if (!filter || c.status === 'placed' || c.status === 'withdrawn') return { items: [] };
-  const res = await search.search(VACANCIES_INDEX, {
-    filter,
-    limit: RETRIEVAL_LIMIT,
-    attributesToRetrieve: ['id'],
-  });
-  const vacancies = await vacancyRepository.findByIds(res.hits.map((h) => String(h.id)));
-  const scored = vacancies
-    .filter((v) => violations({ candidate: c, vacancy: v, now, employerFacing: false }).length === 0)
-    .map((v) => ({ v, e: explain({ candidate: c, vacancy: v, now, employerFacing: false }) }));
-  const top = rank(
-    scored.map(({ v, e }) => ({ score: e.score, v, e })),
-    (x) => x.v.startDate.getTime(),
-  ).slice(0, limit);
-  const employers = new Map(
-    (await employerRepository.findByIds([...new Set(top.map((t) => t.v.employerId))])).map((e) => [e.id, e]),
-  );
-  return {
-    items: top.map(({ v, e }) => ({ vacancy: presentVacancy(v, employers.get(v.employerId)), ...e })),
-  };
+  return { items: await presentMatches(await rankVacanciesFor(search, c, limit, now)) };
 }

@@ -2,23 +2,28 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { UnrecoverableError } from 'bullmq';
 import type { Config } from '../../config/index.js';
-import { SYSTEM_ACTOR } from '../auth/actor.js';
 import { availableFrom, isVisibleToEmployers } from '../candidates/projection.js';
 import { candidateRepository } from '../candidates/repository.js';
 import type { CandidateRecord } from '../candidates/types.js';
 import type { Deps } from '../deps.js';
-import { employerRepository } from '../employers/repository.js';
+import { type EmployerRecord, employerRepository } from '../employers/repository.js';
 import { MailError, type Mailer } from '../infra/mail.js';
+import { jobId } from '../infra/queue.js';
 import type { JobHandler } from '../jobs/handler.js';
 import { explain, violations } from '../matching/rules.js';
-import { matchVacanciesForCandidate } from '../matching/service.js';
+import { presentMatches, type RankedVacancy, rankVacancies, rankVacanciesFor } from '../matching/service.js';
 import { isoDay } from '../shared/schemas.js';
 import { getSkill } from '../skills/service.js';
-import { userRepository } from '../users/repository.js';
-import { vacancyRepository } from '../vacancies/repository.js';
+import { type UserRecord, userRepository } from '../users/repository.js';
+import { type VacancyRecord, vacancyRepository } from '../vacancies/repository.js';
 import { currentReleaseDay, MILESTONES, milestoneApplies } from './milestones.js';
-import { type NotificationKind, type NotificationRecord, notificationRepository } from './repository.js';
-import { enqueueDeliveries } from './sweep.js';
+import {
+  type NotificationKind,
+  type NotificationRecord,
+  notificationRepository,
+  type RecipientType,
+} from './repository.js';
+import { batchKeysOf, enqueueDeliveries } from './sweep.js';
 import {
   type DigestClient,
   type EmployerNoteItem,
@@ -30,6 +35,10 @@ import {
 import { signUnsubscribe } from './unsubscribe.js';
 
 type DeliverDeps = Pick<Deps, 'search' | 'config' | 'queues' | 'log'> & { mailer: Mailer };
+
+/** Matches per client in an officer's digest, and in the person's own alert. */
+const DIGEST_MATCHES = 3;
+const ALERT_MATCHES = 5;
 
 function milestoneOf(name: string) {
   return MILESTONES.find((m) => m.name === name);
@@ -58,18 +67,106 @@ function unsubscribeUrl(
   return appUrl(config, `/unsubscribe?t=${encodeURIComponent(t)}`);
 }
 
-/** Whether the recipient opted out of this kind (preferences or an unsubscribe link). */
-async function optedOut(n: NotificationRecord): Promise<boolean> {
+/** Who a batch goes to, read once per delivery; `optedOut` when gone or unsubscribed from this kind. */
+export interface Recipient {
+  optedOut: boolean;
+  user?: UserRecord;
+  employer?: EmployerRecord;
+  candidate?: CandidateRecord;
+}
+
+/** What one delivery reads once for all its batches; each batch gets its recipient with it. */
+export interface DeliveryReads {
+  recipient: Recipient;
+  /** Recipients that are users, and the officers named in a person's own alert. */
+  users: ReadonlyMap<string, UserRecord>;
+  people: ReadonlyMap<string, CandidateRecord>;
+  /** Current records of every vacancy the entries name (stored matches, employer-note vacancies). */
+  vacancies: ReadonlyMap<string, VacancyRecord>;
+  employers: ReadonlyMap<string, EmployerRecord>;
+}
+
+const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+
+/** Recipients, people, vacancies and employers of many batches in five queries at most. */
+async function readForBatches(batches: readonly NotificationRecord[][]) {
+  const firsts = batches.map((b) => b[0]!);
+  const idsOf = (type: RecipientType) => [
+    ...new Set(firsts.filter((n) => n.recipientType === type).map((n) => n.recipientId)),
+  ];
+  const entries = batches.flat();
+  const vacancyIds = new Set<string>();
+  for (const e of entries) {
+    for (const m of e.matches ?? []) vacancyIds.add(m.vacancyId);
+    for (const id of e.vacancyIds ?? []) vacancyIds.add(id);
+  }
+  const userIds = idsOf('user');
+  const employerIds = idsOf('employer');
+  const [users, recipientEmployers, people, vacancies] = await Promise.all([
+    userIds.length ? userRepository.findByIds(userIds) : [],
+    employerIds.length ? employerRepository.findByIds(employerIds) : [],
+    candidateRepository.findByIds([
+      ...new Set([...entries.map((e) => e.candidateId), ...idsOf('candidate')]),
+    ]),
+    vacancyIds.size ? vacancyRepository.findByIds([...vacancyIds]) : [],
+  ]);
+  // Second round: the employers of those vacancies, and the officers named in a person's own alert.
+  const vacancyEmployers = [...new Set(vacancies.map((v) => v.employerId))];
+  const known = new Set(userIds);
+  const alerted = new Set(firsts.filter((n) => n.kind === 'candidate_alert').map((n) => n.candidateId));
+  const officerIds = [
+    ...new Set(people.flatMap((c) => (alerted.has(c.id) && c.officerId ? [c.officerId] : []))),
+  ].filter((id) => !known.has(id));
+  const [moreEmployers, officers] = await Promise.all([
+    vacancyEmployers.length ? employerRepository.findByIds(vacancyEmployers) : [],
+    officerIds.length ? userRepository.findByIds(officerIds) : [],
+  ]);
+  return {
+    users: byId([...users, ...officers]),
+    people: byId(people),
+    vacancies: byId(vacancies),
+    employers: byId([...recipientEmployers, ...moreEmployers]),
+  };
+}
+
+/** The recipient of a batch and whether they still want this kind of email. */
+function recipientIn(n: NotificationRecord, r: Awaited<ReturnType<typeof readForBatches>>): Recipient {
   if (n.recipientType === 'user') {
-    const [u] = await userRepository.findByIds([n.recipientId]);
-    return !u || u.status !== 'active' || u.notificationPreferences[n.kind] === false;
+    const u = r.users.get(n.recipientId);
+    return {
+      optedOut: !u || u.status !== 'active' || u.notificationPreferences[n.kind] === false,
+      user: u,
+    };
   }
   if (n.recipientType === 'employer') {
-    const e = await employerRepository.findById(n.recipientId);
-    return !e || (e.emailOptOut ?? []).includes(n.kind);
+    const e = r.employers.get(n.recipientId);
+    return { optedOut: !e || (e.emailOptOut ?? []).includes(n.kind), employer: e };
   }
-  const c = await candidateRepository.findById(n.recipientId);
-  return !c || (c.emailOptOut ?? []).includes(n.kind);
+  const c = r.people.get(n.recipientId);
+  return { optedOut: !c || (c.emailOptOut ?? []).includes(n.kind), candidate: c };
+}
+
+/**
+ * The person's best vacancies now. The ones stored when the entry was planned are re-checked
+ * against the current records (open, and within every hard rule for the person as they are now) and
+ * explained afresh. When some no longer hold and fewer than wanted remain, or the entry was planned
+ * without stored matches, the person is matched again.
+ */
+async function currentMatches(
+  deps: DeliverDeps,
+  c: CandidateRecord,
+  n: NotificationRecord,
+  want: number,
+  now: Date,
+  vacancies: ReadonlyMap<string, VacancyRecord>,
+): Promise<RankedVacancy[]> {
+  if (c.status === 'placed' || c.status === 'withdrawn') return [];
+  if (n.matches) {
+    const stored = n.matches.flatMap((m) => vacancies.get(m.vacancyId) ?? []);
+    const ranked = rankVacancies(c, stored, want, now);
+    if (ranked.length >= Math.min(want, n.matches.length)) return ranked;
+  }
+  return rankVacanciesFor(deps.search, c, want, now);
 }
 
 function describe(c: CandidateRecord, now: Date): { id: string; en: string } {
@@ -91,13 +188,14 @@ async function composeOfficerDigest(
   deps: DeliverDeps,
   entries: NotificationRecord[],
   now: Date,
+  reads: DeliveryReads,
 ): Promise<{ mail: RenderedMail; kept: NotificationRecord[]; cancelled: [string, string][] }> {
   const cancelled: [string, string][] = [];
-  const clients: DigestClient[] = [];
-  const kept: NotificationRecord[] = [];
-  const officer = (await userRepository.findByIds([entries[0]!.recipientId]))[0];
+  const kept: { n: NotificationRecord; c: CandidateRecord; ranked: RankedVacancy[] }[] = [];
+  const officer = reads.recipient.user;
+  const { people, vacancies } = reads;
   for (const n of entries) {
-    const c = await candidateRepository.findById(n.candidateId);
+    const c = people.get(n.candidateId) ?? null;
     const problem = checkCandidate(n, c);
     if (problem || !c) {
       cancelled.push([n.id, problem ?? 'tidak ada']);
@@ -107,11 +205,20 @@ async function composeOfficerDigest(
       cancelled.push([n.id, 'bukan lagi klien petugas ini (no longer this officer’s client)']);
       continue;
     }
-    const { items } = await matchVacanciesForCandidate(deps.search, SYSTEM_ACTOR, c.id, 3, now);
+    kept.push({ n, c, ranked: await currentMatches(deps, c, n, DIGEST_MATCHES, now, vacancies) });
+  }
+  const presented = await presentMatches(
+    kept.flatMap((k) => k.ranked),
+    reads.employers,
+  );
+  let at = 0;
+  const clients: DigestClient[] = kept.map(({ n, c, ranked }) => {
+    const items = presented.slice(at, at + ranked.length);
+    at += ranked.length;
     const programmes = new Map<string, { id: string; en: string }>();
     for (const item of items)
       for (const ms of item.missingSkills) for (const p of ms.programmes) programmes.set(p.code, p.name);
-    clients.push({
+    return {
       name: c.fullName,
       registrationNumber: c.registrationNumber,
       releaseDay: n.refDate,
@@ -126,25 +233,30 @@ async function composeOfficerDigest(
         reasonEn: i.reasonsEn[0] ?? '',
       })),
       programmes: [...programmes.values()].slice(0, 4),
-    });
-    kept.push(n);
-  }
+    };
+  });
   const mail = renderOfficerDigest({
     officerName: officer?.name ?? 'Petugas',
     clients,
     appUrl: appUrl(deps.config, '/app'),
-    unsubscribeUrl: kept[0] ? unsubscribeUrl(deps.config, kept[0]) : '',
+    unsubscribeUrl: kept[0] ? unsubscribeUrl(deps.config, kept[0].n) : '',
   });
-  return { mail, kept, cancelled };
+  return { mail, kept: kept.map((k) => k.n), cancelled };
 }
 
-async function composeEmployerNote(deps: DeliverDeps, entries: NotificationRecord[], now: Date) {
+async function composeEmployerNote(
+  deps: DeliverDeps,
+  entries: NotificationRecord[],
+  now: Date,
+  reads: DeliveryReads,
+) {
   const cancelled: [string, string][] = [];
   const items: EmployerNoteItem[] = [];
   const kept: NotificationRecord[] = [];
-  const employer = await employerRepository.findById(entries[0]!.recipientId);
+  const employer = reads.recipient.employer;
+  const { people, vacancies: current } = reads;
   for (const n of entries) {
-    const c = await candidateRepository.findById(n.candidateId);
+    const c = people.get(n.candidateId) ?? null;
     const problem =
       checkCandidate(n, c) ??
       (c && !isVisibleToEmployers(c, now) ? 'persetujuan berbagi ditarik (consent withdrawn)' : null);
@@ -153,11 +265,13 @@ async function composeEmployerNote(deps: DeliverDeps, entries: NotificationRecor
       continue;
     }
     // Only vacancies that are still open and still match, by every hard rule.
-    const vacancies = (await vacancyRepository.findByIds(n.vacancyIds ?? [])).filter(
-      (v) =>
-        v.employerId === n.recipientId &&
-        violations({ candidate: c, vacancy: v, now, employerFacing: true }).length === 0,
-    );
+    const vacancies = (n.vacancyIds ?? [])
+      .flatMap((id) => current.get(id) ?? [])
+      .filter(
+        (v) =>
+          v.employerId === n.recipientId &&
+          violations({ candidate: c, vacancy: v, now, employerFacing: true }).length === 0,
+      );
     if (vacancies.length === 0) {
       cancelled.push([n.id, 'lowongan ditutup atau tidak cocok lagi (vacancy closed or no longer matching)']);
       continue;
@@ -196,11 +310,16 @@ async function composeEmployerNote(deps: DeliverDeps, entries: NotificationRecor
   return { mail, kept, cancelled };
 }
 
-async function composeCandidateAlert(deps: DeliverDeps, entries: NotificationRecord[], now: Date) {
+async function composeCandidateAlert(
+  deps: DeliverDeps,
+  entries: NotificationRecord[],
+  now: Date,
+  reads: DeliveryReads,
+) {
   const cancelled: [string, string][] = [];
   // One email per milestone for the person: the latest entry wins, earlier ones ride along.
   const n = entries[entries.length - 1]!;
-  const c = await candidateRepository.findById(n.candidateId);
+  const c = reads.people.get(n.candidateId) ?? null;
   const problem =
     checkCandidate(n, c) ??
     (c && (!c.consent.contactByEmail || !c.contact.email)
@@ -213,8 +332,9 @@ async function composeCandidateAlert(deps: DeliverDeps, entries: NotificationRec
       cancelled: entries.map((e): [string, string] => [e.id, problem ?? 'tidak ada']),
     };
   }
-  const { items } = await matchVacanciesForCandidate(deps.search, SYSTEM_ACTOR, c.id, 5, now);
-  const officer = c.officerId ? (await userRepository.findByIds([c.officerId]))[0] : undefined;
+  const ranked = await currentMatches(deps, c, n, ALERT_MATCHES, now, reads.vacancies);
+  const items = await presentMatches(ranked, reads.employers);
+  const officer = c.officerId ? reads.users.get(c.officerId) : undefined;
   const mail = renderCandidateAlert({
     name: c.fullName,
     milestone: n.milestone,
@@ -240,6 +360,7 @@ export type Composer = (
   deps: DeliverDeps,
   entries: NotificationRecord[],
   now: Date,
+  reads: DeliveryReads,
 ) => Promise<{
   mail: RenderedMail | null;
   kept: NotificationRecord[];
@@ -259,89 +380,183 @@ export function registerComposer(kind: NotificationKind, composer: Composer): vo
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/**
- * Delivers one recipient batch exactly once per ledger key: re-check every entry, compose, claim the
- * entries atomically, send, record. A send interrupted by a crash is never repeated automatically
- * (see markStaleSending); a temporary SMTP error returns the entries to `planned` and retries with
- * backoff; a permanent (5xx) error marks them failed without retry.
- */
-export async function deliverBatch(
-  deps: DeliverDeps,
-  batchKey: string,
-  now: Date,
-): Promise<{ sent: number; cancelled: number }> {
-  await notificationRepository.markStaleSending(
-    new Date(now.getTime() - deps.config.NOTIFY_SEND_LEASE_MS),
-    batchKey,
-  );
-  const planned = await notificationRepository.plannedInBatch(batchKey, now);
-  if (planned.length === 0) {
-    // Another worker may be mid-send for this batch: nothing to do here.
-    return { sent: 0, cancelled: 0 };
-  }
-  const kind = planned[0]!.kind;
-  if (await optedOut(planned[0]!)) {
-    await notificationRepository.cancel(
-      planned.map((p) => p.id),
-      'penerima berhenti berlangganan (recipient unsubscribed)',
-    );
-    return { sent: 0, cancelled: planned.length };
-  }
-  const composer = composers.get(kind);
-  if (!composer) throw new UnrecoverableError(`no composer for ${kind}`);
-  const composed = await composer(deps, planned, now);
-  for (const [id, reason] of composed.cancelled) await notificationRepository.cancel([id], reason);
-  if (!composed.mail || composed.kept.length === 0) return { sent: 0, cancelled: composed.cancelled.length };
+/** A send that failed for a while is tried this many times in all, then marked failed. */
+export const MAX_SEND_ATTEMPTS = 10;
+/** Wait before the next try of a temporarily failed send: doubling from 5 s, at most an hour. */
+export const retryDelayMs = (attempts: number) => Math.min(3_600_000, 5_000 * 2 ** Math.max(0, attempts - 1));
 
-  const sendId = randomUUID();
-  const claimed = await notificationRepository.claim(
-    composed.kept.map((k) => k.id),
-    sendId,
+const COMPOSE_RETRY_MS = 60_000;
+
+/** What happened to one batch in a delivery. */
+export interface BatchOutcome {
+  batchKey: string;
+  sent: number;
+  cancelled: number;
+  /** Sent again later (a temporary SMTP error, or the batch changed while being composed). */
+  retryInMs?: number;
+  /** Refused for good by the SMTP server (5xx), or out of tries. */
+  failed?: string;
+}
+
+interface Outgoing {
+  batchKey: string;
+  kind: NotificationKind;
+  sendId: string;
+  kept: NotificationRecord[];
+  mail: RenderedMail;
+  to: string;
+}
+
+/**
+ * Delivers recipient batches exactly once per ledger key. For all the batches together: read the
+ * due entries, their recipients, people, vacancies and employers in a few queries; re-check and
+ * compose each batch; claim every batch's entries atomically (an entry claimed by someone else is
+ * never sent here); send through the pooled mailer; record the sends. A send interrupted by a crash
+ * is never repeated automatically (see markStaleSending). A temporary SMTP error returns the entries
+ * to `planned` and the batch is tried again after a growing wait; a permanent (5xx) error, or the
+ * last try, marks them failed.
+ */
+export async function deliverBatches(
+  deps: DeliverDeps,
+  batchKeys: readonly string[],
+  now: Date,
+): Promise<BatchOutcome[]> {
+  const keys = [...new Set(batchKeys)];
+  const planned = await notificationRepository.plannedInBatches(keys, now);
+  const outcomes = new Map<string, BatchOutcome>(
+    keys.map((batchKey) => [batchKey, { batchKey, sent: 0, cancelled: 0 }]),
+  );
+  const idle = keys.filter((k) => !planned.has(k));
+  if (idle.length) {
+    // Nothing due: often the retry of a job whose worker died mid-send, so settle this batch's
+    // interrupted sends now rather than at the next flush (or another worker is mid-send: no-op).
+    await notificationRepository.markStaleSending(
+      new Date(now.getTime() - deps.config.NOTIFY_SEND_LEASE_MS),
+      idle,
+    );
+  }
+  if (planned.size === 0) return [...outcomes.values()];
+
+  const reads = await readForBatches([...planned.values()]);
+  const cancelled: [string, string][] = [];
+  const outgoing: Outgoing[] = [];
+  for (const [batchKey, entries] of planned) {
+    const outcome = outcomes.get(batchKey)!;
+    const recipient = recipientIn(entries[0]!, reads);
+    if (recipient.optedOut) {
+      for (const e of entries)
+        cancelled.push([e.id, 'penerima berhenti berlangganan (recipient unsubscribed)']);
+      outcome.cancelled = entries.length;
+      continue;
+    }
+    const kind = entries[0]!.kind;
+    const composer = composers.get(kind);
+    if (!composer) throw new UnrecoverableError(`no composer for ${kind}`);
+    let composed: Awaited<ReturnType<Composer>>;
+    try {
+      composed = await composer(deps, entries, now, { ...reads, recipient });
+    } catch (err) {
+      // One batch that cannot be composed now (the search engine is down for a fresh match, say)
+      // does not hold up the others: it is tried again on its own.
+      deps.log.warn({ batchKey, err: (err as Error).message }, 'delivery: compose failed; retrying later');
+      outcome.retryInMs = COMPOSE_RETRY_MS;
+      continue;
+    }
+    cancelled.push(...composed.cancelled);
+    outcome.cancelled = composed.cancelled.length;
+    if (!composed.mail || composed.kept.length === 0) continue;
+    outgoing.push({
+      batchKey,
+      kind,
+      sendId: randomUUID(),
+      kept: composed.kept,
+      mail: composed.mail,
+      to: composed.to ?? composed.kept[0]!.email,
+    });
+  }
+  await notificationRepository.cancelMany(cancelled);
+
+  const won = await notificationRepository.claimMany(
+    outgoing.map((o) => ({ ids: o.kept.map((k) => k.id), sendId: o.sendId })),
     `${os.hostname()}:${process.pid}`,
     new Date(),
   );
-  if (claimed.length === 0) return { sent: 0, cancelled: composed.cancelled.length };
-  if (claimed.length !== composed.kept.length) {
-    // Someone else claimed part of the batch meanwhile; give ours back and let the retry recompose.
-    await notificationRepository.release(sendId, 'batch changed during compose');
-    throw new Error('batch changed during compose; retrying');
-  }
-  let messageId: string;
-  try {
-    const res = await deps.mailer.send({
-      to: composed.to ?? claimed[0]!.email,
-      subject: composed.mail.subject,
-      text: composed.mail.text,
-      html: composed.mail.html,
-      messageId: `<${sendId}@bekalkerja>`,
-      headers: {
-        'List-Unsubscribe': `<${unsubscribeUrl(deps.config, claimed[0]!)}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-        'X-Bekal-Kind': kind,
-        'X-Bekal-Keys': claimed.map((c) => c.key).join(', '),
-      },
-    });
-    messageId = res.messageId;
-  } catch (err) {
-    const message = (err as Error).message;
-    if (err instanceof MailError && err.permanent) {
-      await notificationRepository.fail(sendId, message);
-      throw new UnrecoverableError(`permanent SMTP failure: ${message}`);
+  const claimed: Outgoing[] = [];
+  for (const o of outgoing) {
+    const n = won.get(o.sendId) ?? 0;
+    if (n === o.kept.length) claimed.push(o);
+    else if (n > 0) {
+      // Someone else claimed part of the batch meanwhile: give ours back and compose it again.
+      await notificationRepository.release(o.sendId, 'batch changed during compose');
+      outcomes.get(o.batchKey)!.retryInMs = 1_000;
     }
-    await notificationRepository.release(sendId, message);
-    throw err;
+    // None won: another worker is sending this batch.
   }
-  if (deps.config.MAIL_TEST_PAUSE_AFTER_SEND_MS > 0) await sleep(deps.config.MAIL_TEST_PAUSE_AFTER_SEND_MS);
-  const sent = await notificationRepository.markSent(sendId, messageId, new Date());
-  // Entries planned while this batch was being sent get their own delivery.
-  const [next] = await notificationRepository.plannedInBatch(batchKey, now, 1);
-  if (next) await enqueueDeliveries(deps, [{ batchKey, token: `n${next.id}` }]);
-  return { sent, cancelled: composed.cancelled.length };
+
+  const accepted: { sendId: string; messageId: string; o: Outgoing }[] = [];
+  await Promise.all(
+    claimed.map(async (o) => {
+      const outcome = outcomes.get(o.batchKey)!;
+      try {
+        const res = await deps.mailer.send({
+          to: o.to,
+          subject: o.mail.subject,
+          text: o.mail.text,
+          html: o.mail.html,
+          messageId: `<${o.sendId}@bekalkerja>`,
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl(deps.config, o.kept[0]!)}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            'X-Bekal-Kind': o.kind,
+            'X-Bekal-Keys': o.kept.map((k) => k.key).join(', '),
+          },
+        });
+        accepted.push({ sendId: o.sendId, messageId: res.messageId, o });
+      } catch (err) {
+        const message = (err as Error).message;
+        const attempts = Math.max(...o.kept.map((k) => k.attempts)) + 1;
+        if ((err instanceof MailError && err.permanent) || attempts >= MAX_SEND_ATTEMPTS) {
+          await notificationRepository.fail(o.sendId, message);
+          outcome.failed = message;
+        } else {
+          await notificationRepository.release(o.sendId, message);
+          outcome.retryInMs = retryDelayMs(attempts);
+        }
+      }
+    }),
+  );
+  if (deps.config.MAIL_TEST_PAUSE_AFTER_SEND_MS > 0 && accepted.length > 0)
+    await sleep(deps.config.MAIL_TEST_PAUSE_AFTER_SEND_MS);
+  await notificationRepository.markSentMany(accepted, new Date());
+  for (const a of accepted) outcomes.get(a.o.batchKey)!.sent = a.o.kept.length;
+  return [...outcomes.values()];
 }
 
-export const handleDeliver: JobHandler<'notify.deliver'> = async ({ batchKey, asOf }, ctx) => {
+export const handleDeliver: JobHandler<'notify.deliver'> = async (payload, ctx) => {
+  const { asOf } = payload;
   const now = asOf && ctx.deps.config.ALLOW_TIME_TRAVEL ? new Date(asOf) : ctx.deps.clock.now();
-  return deliverBatch(ctx.deps, batchKey, now);
+  const outcomes = await deliverBatches(ctx.deps, batchKeysOf(payload), now);
+  // Batches to try again get a delivery of their own, after their wait.
+  const retries = outcomes.filter((o) => o.retryInMs !== undefined);
+  if (retries.length) {
+    await ctx.deps.queues.enqueueMany(
+      'notify.deliver',
+      retries.map((o) => ({
+        payload: { batchKey: o.batchKey, asOf },
+        opts: {
+          jobId: jobId('deliver', Buffer.from(o.batchKey).toString('base64url'), `t${randomUUID()}`),
+          delayMs: o.retryInMs,
+        },
+      })),
+    );
+  }
+  return {
+    batches: outcomes.length,
+    sent: outcomes.reduce((n, o) => n + o.sent, 0),
+    cancelled: outcomes.reduce((n, o) => n + o.cancelled, 0),
+    retried: retries.length,
+    failed: outcomes.filter((o) => o.failed).length,
+  };
 };
 
 /** Re-queues batches whose delivery job was lost and settles sends interrupted by a crash. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineJob } from '../jobs/define.js';
 
+/** Recipient batches one delivery job sends at most. */
+export const DELIVERY_CHUNK = 25;
+
 /** Job definitions of the notifications capability. */
 export const notificationJobs = {
   /** Daily at 07:00 in each facility time zone: plan the release milestones of the day. */
@@ -10,11 +13,22 @@ export const notificationJobs = {
     attempts: 5,
     backoffMs: 30_000,
   }),
-  /** Send every planned entry of one recipient batch (one email per recipient and kind). */
+  /**
+   * Send every planned entry of some recipient batches (one email per recipient and kind): one batch
+   * (`batchKey`), or up to DELIVERY_CHUNK of them read and recorded together (`batchKeys`).
+   */
   'notify.deliver': defineJob({
     queue: 'mail',
     // asOf (outside production only): treat this instant as now when deciding what is due.
-    payload: z.object({ batchKey: z.string(), asOf: z.string().optional() }),
+    payload: z
+      .object({
+        batchKey: z.string().optional(),
+        batchKeys: z.array(z.string()).max(DELIVERY_CHUNK).optional(),
+        asOf: z.string().optional(),
+      })
+      .refine((p) => p.batchKey !== undefined || (p.batchKeys?.length ?? 0) > 0, {
+        message: 'batchKey or batchKeys is required',
+      }),
     attempts: 10,
     backoffMs: 5_000,
   }),

@@ -34,6 +34,14 @@ const NotificationSchema = new Schema(
     /** The release (or hire) date the milestone counts from, YYYY-MM-DD. */
     refDate: { type: String, required: true },
     vacancyIds: { type: [Schema.Types.ObjectId], default: undefined },
+    /**
+     * The person's best vacancies when the entry was planned, best first. Sending re-checks each
+     * against the current records (still open, still within every hard rule) instead of matching again.
+     */
+    matches: {
+      type: [new Schema({ vacancyId: Schema.Types.ObjectId, score: Number }, { _id: false })],
+      default: undefined,
+    },
     placementId: { type: Schema.Types.ObjectId },
     status: { type: String, enum: NOTIFICATION_STATUSES, default: 'planned' },
     plannedAt: { type: Date, required: true },

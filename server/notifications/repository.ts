@@ -1,3 +1,4 @@
+import { buildInsertDocs } from '../infra/lean-insert.js';
 import type { DbSession } from '../infra/mongo.js';
 import { NotificationModel } from './model.js';
 
@@ -9,6 +10,11 @@ export type NotificationKind =
   | 'checkin_candidate';
 export type NotificationStatus = 'planned' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'unknown';
 export type RecipientType = 'user' | 'employer' | 'candidate';
+
+export interface StoredMatch {
+  vacancyId: string;
+  score: number;
+}
 
 export interface NotificationRecord {
   id: string;
@@ -22,6 +28,8 @@ export interface NotificationRecord {
   milestone: string;
   refDate: string;
   vacancyIds?: string[];
+  /** The person's best vacancies when planned, best first (see the model). */
+  matches?: StoredMatch[];
   placementId?: string;
   status: NotificationStatus;
   plannedAt: Date;
@@ -53,6 +61,10 @@ function toRecord(d: Doc): NotificationRecord {
     milestone: d.milestone,
     refDate: d.refDate,
     vacancyIds: d.vacancyIds?.map((v: { toString(): string }) => v.toString()),
+    matches: d.matches?.map((m: { vacancyId: { toString(): string }; score: number }) => ({
+      vacancyId: m.vacancyId.toString(),
+      score: m.score,
+    })),
     placementId: d.placementId?.toString(),
     status: d.status,
     plannedAt: d.plannedAt,
@@ -101,36 +113,70 @@ export const notificationRepository = {
     );
     const fresh = entries.filter((e) => !existing.has(e.key));
     if (fresh.length === 0) return [];
+    const rows = fresh.map((e) => ({ ...e, email: e.email.toLowerCase(), status: 'planned' }));
+    // A sweep plans tens of thousands of entries: stored straight from the schema when it can be.
+    const built = buildInsertDocs(NotificationModel, rows);
     try {
-      const docs = await NotificationModel.insertMany(
-        fresh.map((e) => ({ ...e, email: e.email.toLowerCase(), status: 'planned' })),
-        {
-          ordered: false,
-        },
-      );
+      if (built) {
+        await NotificationModel.collection.insertMany(built, { ordered: false });
+        return built.map((d) => toRecord(d as Doc));
+      }
+      const docs = await NotificationModel.insertMany(rows, { ordered: false });
       return docs.map((d) => toRecord(d.toObject() as Doc));
     } catch (err) {
       // Another worker planned some of the same keys at the same moment: keep what we inserted.
       const e = err as {
         code?: number;
         insertedDocs?: Doc[];
-        writeErrors?: { code?: number; err?: { code?: number } }[];
+        writeErrors?: { code?: number; index?: number; err?: { code?: number; index?: number } }[];
       };
-      const allDup = (e.writeErrors ?? []).every((w) => (w.code ?? w.err?.code) === 11000);
+      const writeErrors = e.writeErrors ?? [];
+      const allDup = writeErrors.every((w) => (w.code ?? w.err?.code) === 11000);
       if (!allDup && e.code !== 11000) throw err;
-      return (e.insertedDocs ?? []).map((d) => toRecord(d as Doc));
+      if (!built) return (e.insertedDocs ?? []).map((d) => toRecord(d as Doc));
+      const failed = new Set(writeErrors.map((w) => w.index ?? w.err?.index));
+      return built.filter((_, i) => !failed.has(i)).map((d) => toRecord(d as Doc));
     }
   },
   async plannedInBatch(batchKey: string, now: Date, limit = 500): Promise<NotificationRecord[]> {
+    return (await this.plannedInBatches([batchKey], now, limit)).get(batchKey) ?? [];
+  },
+  /** The entries due to be sent of each batch (oldest first, at most `limit` per batch), in one query. */
+  async plannedInBatches(
+    batchKeys: readonly string[],
+    now: Date,
+    limit = 500,
+  ): Promise<Map<string, NotificationRecord[]>> {
     const docs = await NotificationModel.find({
-      batchKey,
+      batchKey: batchKeys.length === 1 ? batchKeys[0] : { $in: batchKeys },
       status: 'planned',
       $or: [{ dueAt: { $exists: false } }, { dueAt: null }, { dueAt: { $lte: now } }],
     })
       .sort({ plannedAt: 1, _id: 1 })
-      .limit(limit)
+      .limit(limit * batchKeys.length)
       .lean<Doc[]>();
-    return docs.map(toRecord);
+    const out = new Map<string, NotificationRecord[]>();
+    for (const d of docs) {
+      const list = out.get(d.batchKey) ?? [];
+      if (list.length < limit) list.push(toRecord(d));
+      out.set(d.batchKey, list);
+    }
+    return out;
+  },
+  /** Cancels planned entries, each with its reason, in one round trip. */
+  async cancelMany(cancellations: readonly [id: string, reason: string][]): Promise<void> {
+    const byReason = new Map<string, string[]>();
+    for (const [id, reason] of cancellations) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+    if (byReason.size === 0) return;
+    await NotificationModel.bulkWrite(
+      [...byReason].map(([reason, ids]) => ({
+        updateMany: {
+          filter: { _id: { $in: ids }, status: 'planned' },
+          update: { $set: { status: 'cancelled', cancelledReason: reason } },
+        },
+      })),
+      { ordered: false },
+    );
   },
   async cancel(ids: string[], reason: string): Promise<void> {
     if (ids.length)
@@ -139,20 +185,55 @@ export const notificationRepository = {
         { $set: { status: 'cancelled', cancelledReason: reason } },
       );
   },
-  /** Atomically claims planned entries for one send; returns those this claim won. */
-  async claim(ids: string[], sendId: string, by: string, at: Date): Promise<NotificationRecord[]> {
-    await NotificationModel.updateMany(
-      { _id: { $in: ids }, status: 'planned' },
-      { $set: { status: 'sending', sendId, claimedBy: by, claimedAt: at }, $inc: { attempts: 1 } },
-    );
-    return (await NotificationModel.find({ sendId, status: 'sending' }).lean<Doc[]>()).map(toRecord);
+  /**
+   * Atomically claims planned entries for one send; returns how many this claim won (the entries now
+   * `sending` under `sendId`). Entries someone else claimed, sent or cancelled meanwhile are not won.
+   */
+  async claim(ids: string[], sendId: string, by: string, at: Date): Promise<number> {
+    return (await this.claimMany([{ ids, sendId }], by, at)).get(sendId) ?? 0;
   },
-  async markSent(sendId: string, messageId: string, at: Date): Promise<number> {
-    const res = await NotificationModel.updateMany(
-      { sendId, status: 'sending' },
-      { $set: { status: 'sent', sentAt: at, messageId } },
+  /** Several sends' claims in two round trips; returns how many entries each send won. */
+  async claimMany(
+    claims: readonly { ids: string[]; sendId: string }[],
+    by: string,
+    at: Date,
+  ): Promise<Map<string, number>> {
+    const won = new Map<string, number>();
+    if (claims.length === 0) return won;
+    await NotificationModel.bulkWrite(
+      claims.map(({ ids, sendId }) => ({
+        updateMany: {
+          filter: { _id: { $in: ids }, status: 'planned' },
+          update: {
+            $set: { status: 'sending', sendId, claimedBy: by, claimedAt: at },
+            $inc: { attempts: 1 },
+          },
+        },
+      })),
+      { ordered: false },
     );
-    return res.modifiedCount;
+    const docs = await NotificationModel.find(
+      { sendId: { $in: claims.map((c) => c.sendId) }, status: 'sending' },
+      { sendId: 1 },
+    ).lean<Doc[]>();
+    for (const d of docs) won.set(d.sendId, (won.get(d.sendId) ?? 0) + 1);
+    return won;
+  },
+  async markSent(sendId: string, messageId: string, at: Date): Promise<void> {
+    await this.markSentMany([{ sendId, messageId }], at);
+  },
+  /** Records accepted sends in one round trip. */
+  async markSentMany(sends: readonly { sendId: string; messageId: string }[], at: Date): Promise<void> {
+    if (sends.length === 0) return;
+    await NotificationModel.bulkWrite(
+      sends.map(({ sendId, messageId }) => ({
+        updateMany: {
+          filter: { sendId, status: 'sending' },
+          update: { $set: { status: 'sent', sentAt: at, messageId } },
+        },
+      })),
+      { ordered: false },
+    );
   },
   async release(sendId: string, error: string): Promise<void> {
     await NotificationModel.updateMany(
@@ -181,9 +262,9 @@ export const notificationRepository = {
    * the SMTP server. They are marked `unknown` and never resent automatically, so nobody gets a message
    * twice; admins see them and can resend.
    */
-  async markStaleSending(olderThan: Date, batchKey?: string): Promise<number> {
+  async markStaleSending(olderThan: Date, batchKeys?: readonly string[]): Promise<number> {
     const q: Record<string, unknown> = { status: 'sending', claimedAt: { $lt: olderThan } };
-    if (batchKey) q.batchKey = batchKey;
+    if (batchKeys) q.batchKey = { $in: batchKeys };
     const res = await NotificationModel.updateMany(q, {
       $set: {
         status: 'unknown',

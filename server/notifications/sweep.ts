@@ -1,16 +1,18 @@
-import { SYSTEM_ACTOR } from '../auth/actor.js';
+import { createHash } from 'node:crypto';
 import { isVisibleToEmployers } from '../candidates/projection.js';
 import { candidateRepository } from '../candidates/repository.js';
 import type { CandidateRecord } from '../candidates/types.js';
 import type { Deps } from '../deps.js';
-import { employerRepository } from '../employers/repository.js';
+import { type EmployerRecord, employerRepository } from '../employers/repository.js';
 import { facilityRepository } from '../facilities/repository.js';
 import { jobId } from '../infra/queue.js';
 import type { JobHandler } from '../jobs/handler.js';
-import { matchVacanciesForCandidate } from '../matching/service.js';
+import { memoVacancyLoader, rankVacanciesFor, type VacancyLoader } from '../matching/service.js';
 import { mapLimit } from '../shared/concurrency.js';
+import { memoByIds, memoByKey } from '../shared/memo.js';
 import { INDONESIAN_TIMEZONES } from '../shared/schemas.js';
-import { userRepository } from '../users/repository.js';
+import { type UserRecord, userRepository } from '../users/repository.js';
+import { DELIVERY_CHUNK } from './jobs.js';
 import {
   currentReleaseDay,
   localDay,
@@ -31,6 +33,11 @@ import {
 const EMPLOYER_NOTE_VACANCIES = 3;
 /** Employers are told about a person only for their best-matching vacancies. */
 const EMPLOYER_NOTE_TOP = 10;
+/**
+ * The person's best vacancies stored with the entries for their officers and themself: the digest
+ * shows 3 and the person's alert 5; sending re-checks each one.
+ */
+export const STORED_MATCHES = 5;
 
 export function notificationKey(
   r: { recipientType: RecipientType; recipientId: string },
@@ -73,58 +80,94 @@ function entry(
 }
 
 /** The officers who hear about a person: the assigned officer, else every active officer of the Bapas. */
-export async function officersFor(c: CandidateRecord) {
+export async function officersFor(
+  c: CandidateRecord,
+  read: Pick<SweepReads, 'users' | 'bapasOfficers'> = {
+    users: (ids) => userRepository.findByIds([...ids]),
+    bapasOfficers: (bapasId) => userRepository.activeOfficers(bapasId),
+  },
+): Promise<UserRecord[]> {
   if (!c.bapasId) return [];
   if (c.officerId) {
-    const [o] = await userRepository.findByIds([c.officerId]);
+    const [o] = await read.users([c.officerId]);
     if (o && o.status === 'active' && o.role === 'officer' && o.facilityId === c.bapasId) return [o];
   }
-  return userRepository.activeOfficers(c.bapasId);
+  return read.bapasOfficers(c.bapasId);
+}
+
+/**
+ * What one sweep run reads more than once, read once: officers, employers and the vacancies that
+ * matching scores. Everything planned from them is re-checked against fresh records when sent.
+ */
+interface SweepReads {
+  users: (ids: readonly string[]) => Promise<UserRecord[]>;
+  bapasOfficers: (bapasId: string) => Promise<UserRecord[]>;
+  employers: (ids: readonly string[]) => Promise<EmployerRecord[]>;
+  vacancies: VacancyLoader;
+}
+
+function sweepReads(): SweepReads {
+  return {
+    users: memoByIds((ids) => userRepository.findByIds(ids)),
+    bapasOfficers: memoByKey((bapasId: string) => userRepository.activeOfficers(bapasId)),
+    employers: memoByIds((ids) => employerRepository.findByIds(ids)),
+    vacancies: memoVacancyLoader(),
+  };
 }
 
 /** Plans every message one person's milestone calls for. */
 async function planFor(
   deps: Pick<Deps, 'search'>,
+  read: SweepReads,
   c: CandidateRecord,
   m: Milestone,
   now: Date,
 ): Promise<NewNotification[]> {
   const out: NewNotification[] = [];
   if (!milestoneApplies(c, m)) return out;
-  if (m.officer) {
-    for (const o of await officersFor(c)) {
-      out.push(
-        entry({ recipientType: 'user', recipientId: o.id, email: o.email }, 'officer_digest', c, m, now),
-      );
-    }
+  const officers = m.officer ? await officersFor(c, read) : [];
+  const alertPerson = m.person && c.consent.contactByEmail === true && Boolean(c.contact.email);
+  const tellEmployers = m.employers && isVisibleToEmployers(c, now);
+  if (officers.length === 0 && !alertPerson && !tellEmployers) return out;
+
+  // The person is matched once; officers and the person get the best few stored with their entry.
+  const ranked = await rankVacanciesFor(
+    deps.search,
+    c,
+    tellEmployers ? EMPLOYER_NOTE_TOP : STORED_MATCHES,
+    now,
+    read.vacancies,
+  );
+  const matches = ranked
+    .slice(0, STORED_MATCHES)
+    .map((r) => ({ vacancyId: r.vacancy.id, score: r.explanation.score }));
+  for (const o of officers) {
+    out.push(
+      entry({ recipientType: 'user', recipientId: o.id, email: o.email }, 'officer_digest', c, m, now, {
+        matches,
+      }),
+    );
   }
-  if (m.person && c.consent.contactByEmail && c.contact.email) {
+  if (alertPerson) {
     out.push(
       entry(
-        { recipientType: 'candidate', recipientId: c.id, email: c.contact.email },
+        { recipientType: 'candidate', recipientId: c.id, email: c.contact.email ?? '' },
         'candidate_alert',
         c,
         m,
         now,
+        { matches },
       ),
     );
   }
-  if (m.employers && isVisibleToEmployers(c, now)) {
-    const { items } = await matchVacanciesForCandidate(
-      deps.search,
-      SYSTEM_ACTOR,
-      c.id,
-      EMPLOYER_NOTE_TOP,
-      now,
-    );
+  if (tellEmployers) {
     const byEmployer = new Map<string, string[]>();
-    for (const item of items) {
-      const list = byEmployer.get(item.vacancy.employerId) ?? [];
-      if (list.length < EMPLOYER_NOTE_VACANCIES) list.push(item.vacancy.id);
-      byEmployer.set(item.vacancy.employerId, list);
+    for (const r of ranked) {
+      const list = byEmployer.get(r.vacancy.employerId) ?? [];
+      if (list.length < EMPLOYER_NOTE_VACANCIES) list.push(r.vacancy.id);
+      byEmployer.set(r.vacancy.employerId, list);
     }
-    const employers = await employerRepository.findByIds([...byEmployer.keys()]);
-    for (const e of employers) {
+    for (const e of await read.employers([...byEmployer.keys()])) {
       out.push(
         entry(
           { recipientType: 'employer', recipientId: e.id, email: e.contactEmail },
@@ -132,9 +175,7 @@ async function planFor(
           c,
           m,
           now,
-          {
-            vacancyIds: byEmployer.get(e.id),
-          },
+          { vacancyIds: byEmployer.get(e.id) },
         ),
       );
     }
@@ -177,6 +218,7 @@ export async function runReleaseSweep(
     (f) => f.kind === 'lapas' || f.kind === 'rutan' || f.kind === 'lpka',
   );
   const inserted: NotificationRecord[] = [];
+  const read = sweepReads();
   for (const tz of zones) {
     const day = opts.asOf ?? localDay(opts.now, tz);
     result.asOf[tz] = day;
@@ -194,7 +236,7 @@ export async function runReleaseSweep(
       );
     result.candidates += due.length;
     const planned = (
-      await mapLimit(due, opts.concurrency ?? 8, ({ c, m }) => planFor(deps, c, m, opts.now))
+      await mapLimit(due, opts.concurrency ?? 8, ({ c, m }) => planFor(deps, read, c, m, opts.now))
     ).flat();
     const fresh = await notificationRepository.insertNew(planned);
     result.alreadyPlanned += planned.length - fresh.length;
@@ -220,22 +262,34 @@ export async function runReleaseSweep(
   return result;
 }
 
+/** The batches a delivery job names. */
+export function batchKeysOf(p: { batchKey?: string; batchKeys?: string[] }): string[] {
+  return [...(p.batchKey !== undefined ? [p.batchKey] : []), ...(p.batchKeys ?? [])];
+}
+
 /**
- * Queues one delivery job per recipient batch. The job id is the batch plus a token naming what
- * caused it (the newest entry planned, a resend, a flush), so a repeated cause adds nothing while a
- * new one always gets its job. Duplicate jobs would be harmless anyway: claims are atomic.
+ * Queues the deliveries of recipient batches, up to DELIVERY_CHUNK batches per job. A job's id is
+ * derived from its batches and the token naming what caused each (the newest entry planned, a
+ * resend, a flush), so a repeated cause adds nothing while a new one always gets its job. Duplicate
+ * jobs would be harmless anyway: claims are atomic.
  */
 export async function enqueueDeliveries(
   deps: Pick<Deps, 'queues'>,
   batches: { batchKey: string; token: string }[],
 ): Promise<void> {
-  for (const { batchKey: key, token } of batches) {
-    await deps.queues.enqueue(
-      'notify.deliver',
-      { batchKey: key },
-      { jobId: jobId('deliver', Buffer.from(key).toString('base64url'), token) },
-    );
+  const jobs = [];
+  for (let i = 0; i < batches.length; i += DELIVERY_CHUNK) {
+    const chunk = batches.slice(i, i + DELIVERY_CHUNK);
+    const id = createHash('sha256')
+      .update(chunk.map((b) => `${b.batchKey}\n${b.token}`).join('\n'))
+      .digest('base64url')
+      .slice(0, 32);
+    jobs.push({
+      payload: { batchKeys: chunk.map((b) => b.batchKey) },
+      opts: { jobId: jobId('deliver', id) },
+    });
   }
+  await deps.queues.enqueueMany('notify.deliver', jobs);
 }
 
 export const handleSweep: JobHandler<'alerts.sweep'> = async ({ timezone, asOf }, ctx) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import request from 'supertest';
+import { deliverBatches, MAX_SEND_ATTEMPTS, retryDelayMs } from '../../server/notifications/deliver.js';
 import { addDays } from '../../server/notifications/milestones.js';
 import { NotificationModel } from '../../server/notifications/model.js';
 import { startWorkers, type WorkerPool } from '../../workers/runtime.js';
@@ -255,6 +256,109 @@ describe('release alerts', () => {
     assert.ok(mail!.text.includes(match.vacancy.title));
     assert.match(mail!.text, /Cara melamar: hubungi petugas pembimbing Anda, Petugas Uji/);
     assert.match(mail!.text, /How to apply/);
+  });
+
+  it('when a matched vacancy closes after the sweep, then the officer never sees it and the employer note is cancelled', async function () {
+    this.timeout(60_000);
+    const w = await world();
+    const asOf = scenarioDay();
+    const person = await welder(w, addDays(asOf, 30));
+    const closing = await employerWithVacancy(
+      w,
+      `Juru Las Tutup ${uniq()}`,
+      'welding.smaw',
+      addDays(asOf, 40),
+    );
+    await indexNow(await testDeps());
+    const planned = await sweep(w, asOf);
+    assert.equal(planned.byKind.officer_digest, 1);
+    assert.equal(planned.byKind.employer_note, 1);
+    const digestEntry = await NotificationModel.findOne({
+      candidateId: person.id,
+      kind: 'officer_digest',
+    }).lean();
+    assert.deepEqual(
+      digestEntry?.matches?.map((m) => String(m.vacancyId)),
+      [closing.vacancy.id],
+      'the sweep stores the person’s best vacancies with the entry',
+    );
+
+    // After the sweep: the matched vacancy closes and another one opens.
+    const closed = await request(await testApp())
+      .patch(`/api/v1/vacancies/${closing.vacancy.id}`)
+      .set(w.admin.auth)
+      .send({ status: 'closed' });
+    assert.equal(closed.status, 200, JSON.stringify(closed.body));
+    const fresh = await employerWithVacancy(w, `Juru Las Baru ${uniq()}`, 'welding.smaw', addDays(asOf, 45));
+    await indexNow(await testDeps());
+
+    await startPool();
+    const [digest] = await waitFor(async () => {
+      const m = await messagesTo(w.officer.user.email);
+      return m.length ? m : null;
+    }, 20_000);
+    assert.ok(!digest!.text.includes(closing.vacancy.title), 'a closed vacancy is never mailed');
+    assert.ok(digest!.text.includes(fresh.vacancy.title), 'the person is matched again instead');
+    const note = await waitFor(
+      async () =>
+        NotificationModel.findOne({
+          candidateId: person.id,
+          kind: 'employer_note',
+          status: { $ne: 'planned' },
+        }).lean(),
+      20_000,
+    );
+    assert.equal(note.status, 'cancelled');
+    assert.match(String(note.cancelledReason), /lowongan ditutup/);
+    assert.equal((await messagesTo(closing.employer.contactEmail)).length, 0);
+  });
+
+  it('when one delivery carries several recipients, then a refused or failing address holds up nobody else', async function () {
+    this.timeout(60_000);
+    const w = await world();
+    const asOf = scenarioDay();
+    const ok = await welder(w, asOf);
+    const refused = await welder(w, asOf, {
+      contact: { email: `${uniq('wbp')}+reject550@test.bekalkerja.local` },
+    });
+    const flaky = await welder(w, asOf, {
+      contact: { email: `${uniq('wbp')}+tempfail3@test.bekalkerja.local` },
+    });
+    const exhausted = await welder(w, asOf, {
+      contact: { email: `${uniq('wbp')}+tempfail3@test.bekalkerja.local` },
+    });
+    await indexNow(await testDeps());
+    await sweep(w, asOf);
+    // The last try of a send that keeps failing marks it failed instead of trying again.
+    await NotificationModel.updateOne(
+      { candidateId: exhausted.id, kind: 'candidate_alert' },
+      { $set: { attempts: MAX_SEND_ATTEMPTS - 1 } },
+    );
+    const deps = await testDeps();
+    const keys = [ok, refused, flaky, exhausted].map((c) => `candidate:${c.id}:candidate_alert`);
+    const outcomes = new Map(
+      (await deliverBatches(deps, [...keys, `user:${w.officer.user.id}:officer_digest`], at(asOf))).map(
+        (o) => [o.batchKey, o],
+      ),
+    );
+    assert.equal(outcomes.get(keys[0]!)?.sent, 1);
+    assert.match(String(outcomes.get(keys[1]!)?.failed), /550/);
+    assert.equal(outcomes.get(keys[2]!)?.retryInMs, retryDelayMs(1));
+    assert.equal(outcomes.get(keys[2]!)?.sent, 0);
+    assert.ok(outcomes.get(keys[3]!)?.failed, 'out of tries');
+    assert.equal(
+      outcomes.get(`user:${w.officer.user.id}:officer_digest`)?.sent,
+      4,
+      'one digest, four clients',
+    );
+    const status = async (c: { id: string }) =>
+      (await NotificationModel.findOne({ candidateId: c.id, kind: 'candidate_alert' }).lean())?.status;
+    assert.equal(await status(ok), 'sent');
+    assert.equal(await status(refused), 'failed');
+    assert.equal(await status(flaky), 'planned', 'back in the ledger for its next try');
+    assert.equal(await status(exhausted), 'failed');
+    assert.equal((await messagesTo(ok.contact.email ?? '')).length, 1);
+    assert.equal((await messagesTo(w.officer.user.email)).length, 1);
   });
 
   it('when the SMTP server refuses the address (550), then the message is failed and not retried', async function () {

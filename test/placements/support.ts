@@ -6,7 +6,6 @@ import type { EmployerView } from '../../server/employers/schemas.js';
 import type { FacilityView } from '../../server/facilities/schemas.js';
 import type { PlacementState } from '../../server/placements/states.js';
 import { syncDirty } from '../../server/search/sync.js';
-import { mapLimit } from '../../server/shared/concurrency.js';
 import type { CreateVacancyInput, VacancyView } from '../../server/vacancies/schemas.js';
 import { waitFor } from '../search/support.js';
 import { testApp, testDeps } from '../support/context.js';
