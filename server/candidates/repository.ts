@@ -217,10 +217,12 @@ export const candidateRepository = {
       .lean<CandidateDoc>();
     return doc ? toCandidateRecord(doc) : null;
   },
-  async findByIds(ids: string[]): Promise<CandidateRecord[]> {
-    const docs = await CandidateModel.find({ _id: { $in: ids }, status: { $ne: 'erased' } }).lean<
-      CandidateDoc[]
-    >();
+  /** Profiles by id; `withoutHistory` leaves out the change history and notes (bulk reads). */
+  async findByIds(ids: string[], opts: { withoutHistory?: boolean } = {}): Promise<CandidateRecord[]> {
+    const docs = await CandidateModel.find(
+      { _id: { $in: ids }, status: { $ne: 'erased' } },
+      opts.withoutHistory ? { history: 0, notes: 0 } : {},
+    ).lean<CandidateDoc[]>();
     return docs.map(toCandidateRecord);
   },
   /** Profiles by public id, for matching after retrieval from the index (reads restrictions from MongoDB). */

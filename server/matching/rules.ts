@@ -107,6 +107,22 @@ function listLabels(codes: string[], lang: 'id' | 'en', max = 4): string {
   return codes.length > max ? `${names.join(', ')}, …` : names.join(', ');
 }
 
+const teachingCache = new Map<string, MissingSkill['programmes']>();
+
+/** The (at most two) BLK programmes that teach a skill; the taxonomy is static, so kept once read. */
+function teaching(code: string): MissingSkill['programmes'] {
+  let out = teachingCache.get(code);
+  if (!out) {
+    out = Object.freeze(
+      programmesFor([code], { limit: 2 }).map((p) =>
+        Object.freeze({ code: p.programme.code, name: p.programme.name, hours: p.programme.hours }),
+      ),
+    ) as MissingSkill['programmes'];
+    teachingCache.set(code, out);
+  }
+  return out;
+}
+
 function dayCount(ms: number): number {
   return Math.round(ms / DAY);
 }
@@ -247,15 +263,7 @@ export function explain({ candidate: c, vacancy: v, now }: RuleInput): MatchExpl
     score: Math.max(0, Math.min(100, Math.round(score))),
     reasons,
     reasonsEn,
-    missingSkills: missing.map((code) => ({
-      code,
-      label: label(code),
-      programmes: programmesFor([code], { limit: 2 }).map((p) => ({
-        code: p.programme.code,
-        name: p.programme.name,
-        hours: p.programme.hours,
-      })),
-    })),
+    missingSkills: missing.map((code) => ({ code, label: label(code), programmes: teaching(code) })),
     distanceKm: km === undefined ? undefined : Math.round(km * 10) / 10,
   };
 }

@@ -152,7 +152,7 @@ export async function matchCandidatesForVacancy(
 /** Where ranked matching reads vacancy records from. */
 export type VacancyLoader = (ids: readonly string[]) => Promise<VacancyRecord[]>;
 
-const readVacancies: VacancyLoader = (ids) => vacancyRepository.findByIds([...ids]);
+const readVacancies: VacancyLoader = (ids) => vacancyRepository.findCurrentByIds(ids);
 
 /** A loader that reads each vacancy once for its lifetime (one release sweep; see shared/memo). */
 export const memoVacancyLoader = (): VacancyLoader => memoByIds((ids) => vacancyRepository.findByIds(ids));

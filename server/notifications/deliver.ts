@@ -105,10 +105,11 @@ async function readForBatches(batches: readonly NotificationRecord[][]) {
   const [users, recipientEmployers, people, vacancies] = await Promise.all([
     userIds.length ? userRepository.findByIds(userIds) : [],
     employerIds.length ? employerRepository.findByIds(employerIds) : [],
-    candidateRepository.findByIds([
-      ...new Set([...entries.map((e) => e.candidateId), ...idsOf('candidate')]),
-    ]),
-    vacancyIds.size ? vacancyRepository.findByIds([...vacancyIds]) : [],
+    candidateRepository.findByIds(
+      [...new Set([...entries.map((e) => e.candidateId), ...idsOf('candidate')])],
+      { withoutHistory: true },
+    ),
+    vacancyIds.size ? vacancyRepository.findCurrentByIds([...vacancyIds]) : [],
   ]);
   // Second round: the employers of those vacancies, and the officers named in a person's own alert.
   const vacancyEmployers = [...new Set(vacancies.map((v) => v.employerId))];

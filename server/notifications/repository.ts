@@ -147,11 +147,15 @@ export const notificationRepository = {
     now: Date,
     limit = 500,
   ): Promise<Map<string, NotificationRecord[]>> {
-    const docs = await NotificationModel.find({
-      batchKey: batchKeys.length === 1 ? batchKeys[0] : { $in: batchKeys },
-      status: 'planned',
-      $or: [{ dueAt: { $exists: false } }, { dueAt: null }, { dueAt: { $lte: now } }],
-    })
+    const docs = await NotificationModel.find(
+      {
+        batchKey: batchKeys.length === 1 ? batchKeys[0] : { $in: batchKeys },
+        status: 'planned',
+        $or: [{ dueAt: { $exists: false } }, { dueAt: null }, { dueAt: { $lte: now } }],
+      },
+      // What sending needs; the bookkeeping fields stay in the database.
+      { createdAt: 0, updatedAt: 0, __v: 0, claimedBy: 0, lastError: 0 },
+    )
       .sort({ plannedAt: 1, _id: 1 })
       .limit(limit * batchKeys.length)
       .lean<Doc[]>();
@@ -200,7 +204,7 @@ export const notificationRepository = {
   ): Promise<Map<string, number>> {
     const won = new Map<string, number>();
     if (claims.length === 0) return won;
-    await NotificationModel.bulkWrite(
+    const res = await NotificationModel.bulkWrite(
       claims.map(({ ids, sendId }) => ({
         updateMany: {
           filter: { _id: { $in: ids }, status: 'planned' },
@@ -212,6 +216,12 @@ export const notificationRepository = {
       })),
       { ordered: false },
     );
+    // Every entry asked for was won (the usual case): no need to ask which.
+    const asked = claims.map((c) => new Set(c.ids).size);
+    if (res.modifiedCount === asked.reduce((a, b) => a + b, 0)) {
+      for (const [i, c] of claims.entries()) won.set(c.sendId, asked[i]!);
+      return won;
+    }
     const docs = await NotificationModel.find(
       { sendId: { $in: claims.map((c) => c.sendId) }, status: 'sending' },
       { sendId: 1 },

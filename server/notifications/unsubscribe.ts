@@ -7,9 +7,16 @@ export interface UnsubscribeClaim {
   kind: NotificationKind;
 }
 
+const derived = new Map<string, Buffer>();
+
 /** A key for unsubscribe links, derived from the app secret so it differs from the JWT key. */
 function key(secret: string): Buffer {
-  return createHmac('sha256', secret).update('bekal-kerja/unsubscribe/v1').digest();
+  let k = derived.get(secret);
+  if (!k) {
+    k = createHmac('sha256', secret).update('bekal-kerja/unsubscribe/v1').digest();
+    derived.set(secret, k);
+  }
+  return k;
 }
 
 /** A signed token naming who stops receiving which kind of email. It does not expire. */

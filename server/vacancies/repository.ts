@@ -40,6 +40,10 @@ interface VacancyDoc extends Omit<VacancyRecord, 'id' | 'employerId'> {
   employerId: { toString(): string };
 }
 
+/** This process's copy of recently read vacancies, by id (see findCurrentByIds). */
+const recentVacancies = new Map<string, VacancyRecord>();
+const RECENT_VACANCIES_MAX = 20_000;
+
 export function toVacancyRecord(d: VacancyDoc): VacancyRecord {
   return {
     id: d._id.toString(),
@@ -152,6 +156,34 @@ export const vacancyRepository = {
   async markDirtyByEmployer(employerId: string, session?: DbSession): Promise<number> {
     const res = await VacancyModel.updateMany({ employerId }, { $set: { searchDirty: true } }, { session });
     return res.modifiedCount;
+  },
+  /**
+   * Current records by id, served from this process's copy of each record whose stored version is
+   * unchanged (every write bumps the version), so only new and changed records are read in full. For
+   * hot paths that read the same vacancies again and again (alert delivery, matching).
+   */
+  async findCurrentByIds(ids: readonly string[]): Promise<VacancyRecord[]> {
+    const valid = [...new Set(ids.filter((id) => /^[0-9a-f]{24}$/i.test(id)))];
+    if (valid.length === 0) return [];
+    const versions = await VacancyModel.find({ _id: { $in: valid } }, { version: 1 }).lean<VacancyDoc[]>();
+    const out = new Map<string, VacancyRecord>();
+    const stale: string[] = [];
+    for (const d of versions) {
+      const id = d._id.toString();
+      const held = recentVacancies.get(id);
+      // A copy at least as new as the version just read is current (a write may have come since).
+      if (held && held.version >= (d.version ?? 1)) out.set(id, held);
+      else stale.push(id);
+    }
+    if (stale.length) {
+      if (recentVacancies.size + stale.length > RECENT_VACANCIES_MAX) recentVacancies.clear();
+      for (const v of await this.findByIds(stale)) {
+        out.set(v.id, v);
+        const held = recentVacancies.get(v.id);
+        if (!held || held.version < v.version) recentVacancies.set(v.id, v);
+      }
+    }
+    return valid.flatMap((id) => out.get(id) ?? []);
   },
   async findByIds(ids: string[]): Promise<VacancyRecord[]> {
     const valid = ids.filter((id) => /^[0-9a-f]{24}$/i.test(id));

@@ -77,7 +77,16 @@ function welder(w: World, releaseDay: string, extra: Record<string, unknown> = {
   });
 }
 
-async function employerWithVacancy(w: World, title: string, skill: string, startDay: string) {
+/** Where a scenario's people live and work; one scenario can move far from the others' vacancies. */
+const MERAUKE = { lat: -8.5, lng: 140.41 };
+
+async function employerWithVacancy(
+  w: World,
+  title: string,
+  skill: string,
+  startDay: string,
+  place: { lat: number; lng: number } = MERAUKE,
+) {
   const employer = await buildEmployer({
     regency: w.regency,
     contactEmail: `${uniq('hr-')}@test.bekalkerja.local`,
@@ -85,7 +94,7 @@ async function employerWithVacancy(w: World, title: string, skill: string, start
   const vacancy = await buildVacancy(employer.id, {
     title,
     skills: [{ code: skill, required: true }],
-    location: { province: 'Papua Selatan', regency: w.regency, lat: -8.5, lng: 140.41 },
+    location: { province: 'Papua Selatan', regency: w.regency, ...place },
     startDate: at(startDay),
   });
   return { employer, vacancy };
@@ -262,12 +271,18 @@ describe('release alerts', () => {
     this.timeout(60_000);
     const w = await world();
     const asOf = scenarioDay();
-    const person = await welder(w, addDays(asOf, 30));
+    // Hundreds of kilometres from every other scenario's vacancies: only this one's can match.
+    const here = { lat: -3.1, lng: 138.2 };
+    const person = await welder(w, addDays(asOf, 30), {
+      domicile: { province: 'Papua Tengah', regency: w.regency, location: { lat: -3.11, lng: 138.21 } },
+      preferences: { willingToRelocate: false },
+    });
     const closing = await employerWithVacancy(
       w,
       `Juru Las Tutup ${uniq()}`,
       'welding.smaw',
       addDays(asOf, 40),
+      here,
     );
     await indexNow(await testDeps());
     const planned = await sweep(w, asOf);
@@ -289,7 +304,13 @@ describe('release alerts', () => {
       .set(w.admin.auth)
       .send({ status: 'closed' });
     assert.equal(closed.status, 200, JSON.stringify(closed.body));
-    const fresh = await employerWithVacancy(w, `Juru Las Baru ${uniq()}`, 'welding.smaw', addDays(asOf, 45));
+    const fresh = await employerWithVacancy(
+      w,
+      `Juru Las Baru ${uniq()}`,
+      'welding.smaw',
+      addDays(asOf, 45),
+      here,
+    );
     await indexNow(await testDeps());
 
     await startPool();

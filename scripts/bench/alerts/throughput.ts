@@ -2,7 +2,7 @@
  * Email throughput, ours against raw, to the same sink in the same run.
  *
  * Ours: the delivery jobs the release sweep queued, processed by real BullMQ workers in this process
- * (startWorkers) through deliverBatch — re-check, compose, claim, send, record — timed from starting
+ * (startWorkers) through deliverBatches — read, re-check, compose, claim, send, record — timed from starting
  * the workers (every job already waiting) until the sink holds every message. Later rounds put the
  * ledger back to `planned` and queue the same batches again, so each round does the same work.
  *
