@@ -3,7 +3,7 @@ import { readAccess } from '../candidates/policy.js';
 import { type AnonymisedCandidate, anonymise, availableFrom, weekOf } from '../candidates/projection.js';
 import { candidateRepository } from '../candidates/repository.js';
 import type { CandidateRecord } from '../candidates/types.js';
-import { type EmployerRecord, employerRepository } from '../employers/repository.js';
+import { employerRepository } from '../employers/repository.js';
 import { errors } from '../http/errors.js';
 import type { SearchEngine } from '../infra/search.js';
 import { CANDIDATES_INDEX, toSeconds, VACANCIES_INDEX } from '../search/documents.js';
@@ -204,14 +204,14 @@ export async function rankVacanciesFor(
   return rankVacancies(c, await load(res.hits.map((h) => String(h.id))), limit, now);
 }
 
-/** The API shape of ranked vacancies: each with its employer's public details (`known` saves reads). */
-export async function presentMatches(
-  ranked: readonly RankedVacancy[],
-  known: ReadonlyMap<string, EmployerRecord> = new Map(),
-): Promise<VacancyMatch[]> {
-  const missing = [...new Set(ranked.map((t) => t.vacancy.employerId))].filter((id) => !known.has(id));
-  const employers = new Map(known);
-  if (missing.length) for (const e of await employerRepository.findByIds(missing)) employers.set(e.id, e);
+/** The API shape of ranked vacancies: each with its employer's public details. */
+export async function presentMatches(ranked: readonly RankedVacancy[]): Promise<VacancyMatch[]> {
+  const employers = new Map(
+    (await employerRepository.findByIds([...new Set(ranked.map((t) => t.vacancy.employerId))])).map((e) => [
+      e.id,
+      e,
+    ]),
+  );
   return ranked.map(({ vacancy: v, explanation: e }) => ({
     vacancy: presentVacancy(v, employers.get(v.employerId)),
     ...e,

@@ -11,7 +11,7 @@ import { MailError, type Mailer } from '../infra/mail.js';
 import { jobId } from '../infra/queue.js';
 import type { JobHandler } from '../jobs/handler.js';
 import { explain, violations } from '../matching/rules.js';
-import { presentMatches, type RankedVacancy, rankVacancies, rankVacanciesFor } from '../matching/service.js';
+import { type RankedVacancy, rankVacancies, rankVacanciesFor } from '../matching/service.js';
 import { isoDay } from '../shared/schemas.js';
 import { getSkill } from '../skills/service.js';
 import { type UserRecord, userRepository } from '../users/repository.js';
@@ -147,6 +147,20 @@ function recipientIn(n: NotificationRecord, r: Awaited<ReturnType<typeof readFor
   return { optedOut: !c || (c.emailOptOut ?? []).includes(n.kind), candidate: c };
 }
 
+/** Employer names for mail lines: from the shared reads, reading only those a fresh match added. */
+async function employerNames(
+  ranked: readonly RankedVacancy[],
+  reads: Pick<DeliveryReads, 'employers'>,
+): Promise<(v: VacancyRecord) => string> {
+  const missing = [...new Set(ranked.map((r) => r.vacancy.employerId))].filter(
+    (id) => !reads.employers.has(id),
+  );
+  const more = missing.length
+    ? byId(await employerRepository.findByIds(missing))
+    : new Map<string, EmployerRecord>();
+  return (v) => (reads.employers.get(v.employerId) ?? more.get(v.employerId))?.name ?? '';
+}
+
 /**
  * The person's best vacancies now. The ones stored when the entry was planned are re-checked
  * against the current records (open, and within every hard rule for the person as they are now) and
@@ -208,30 +222,28 @@ async function composeOfficerDigest(
     }
     kept.push({ n, c, ranked: await currentMatches(deps, c, n, DIGEST_MATCHES, now, vacancies) });
   }
-  const presented = await presentMatches(
+  const employerName = await employerNames(
     kept.flatMap((k) => k.ranked),
-    reads.employers,
+    reads,
   );
-  let at = 0;
   const clients: DigestClient[] = kept.map(({ n, c, ranked }) => {
-    const items = presented.slice(at, at + ranked.length);
-    at += ranked.length;
     const programmes = new Map<string, { id: string; en: string }>();
-    for (const item of items)
-      for (const ms of item.missingSkills) for (const p of ms.programmes) programmes.set(p.code, p.name);
+    for (const r of ranked)
+      for (const ms of r.explanation.missingSkills)
+        for (const p of ms.programmes) programmes.set(p.code, p.name);
     return {
       name: c.fullName,
       registrationNumber: c.registrationNumber,
       releaseDay: n.refDate,
       milestone: n.milestone,
       profileUrl: appUrl(deps.config, `/app/clients/${c.id}`),
-      matches: items.map((i) => ({
-        title: i.vacancy.title,
-        employer: i.vacancy.employer?.name ?? '',
-        regency: i.vacancy.location.regency,
-        score: i.score,
-        reason: i.reasons[0] ?? '',
-        reasonEn: i.reasonsEn[0] ?? '',
+      matches: ranked.map(({ vacancy: v, explanation: e }) => ({
+        title: v.title,
+        employer: employerName(v),
+        regency: v.location.regency,
+        score: e.score,
+        reason: e.reasons[0] ?? '',
+        reasonEn: e.reasonsEn[0] ?? '',
       })),
       programmes: [...programmes.values()].slice(0, 4),
     };
@@ -334,19 +346,19 @@ async function composeCandidateAlert(
     };
   }
   const ranked = await currentMatches(deps, c, n, ALERT_MATCHES, now, reads.vacancies);
-  const items = await presentMatches(ranked, reads.employers);
+  const employerName = await employerNames(ranked, reads);
   const officer = c.officerId ? reads.users.get(c.officerId) : undefined;
   const mail = renderCandidateAlert({
     name: c.fullName,
     milestone: n.milestone,
-    vacancies: items.map((i) => ({
-      title: i.vacancy.title,
-      employer: i.vacancy.employer?.name ?? '',
-      regency: i.vacancy.location.regency,
-      startDay: i.vacancy.startDate,
-      wage: i.vacancy.wage,
-      reason: i.reasons[0] ?? '',
-      reasonEn: i.reasonsEn[0] ?? '',
+    vacancies: ranked.map(({ vacancy: v, explanation: e }) => ({
+      title: v.title,
+      employer: employerName(v),
+      regency: v.location.regency,
+      startDay: isoDay(v.startDate),
+      wage: v.wage,
+      reason: e.reasons[0] ?? '',
+      reasonEn: e.reasonsEn[0] ?? '',
     })),
     officer: officer && officer.status === 'active' ? { name: officer.name, email: officer.email } : null,
     appUrl: appUrl(deps.config, '/app/me/jobs'),
