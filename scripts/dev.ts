@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole system on this machine with demo data. Brings up the local stack (fetching the
- * servers on first run), seeds the demo data (re-runnable), starts the API and one worker, waits for
- * /ready, prints where everything is and the demo logins. Ctrl-C stops everything it started.
+ * servers on first run), seeds the demo data (re-runnable) while the API and one worker start, waits
+ * for /ready, prints where everything is and the demo logins. Ctrl-C stops everything it started.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { config, DEV_SECRETS } from '../config/index.js';
@@ -77,20 +77,21 @@ async function main(): Promise<void> {
   const adminPassword = config.ADMIN_PASSWORD ?? DEV_SECRETS.ADMIN_PASSWORD;
   const env: NodeJS.ProcessEnv = { ...process.env, ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword };
 
-  log('seeding demo data…');
+  // The API and the worker boot while the demo data is seeded (every step of both is safe to run
+  // alongside the other); the system is announced ready once the seed is done and /ready answers.
+  log('seeding demo data, starting the API and a worker…');
   const seed = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts'], {
     cwd: PROJECT_ROOT,
     env,
     stdio: 'inherit',
   });
+  children.push(startChild('API', 'server/start.ts', env));
+  children.push(startChild('worker', 'workers/main.ts', env));
   const seedCode = await new Promise<number>((r) => seed.on('exit', (c) => r(c ?? 1)));
   if (seedCode !== 0) {
     log('seeding failed; see above');
     await stopAll(1);
   }
-
-  children.push(startChild('API', 'server/start.ts', env));
-  children.push(startChild('worker', 'workers/main.ts', env));
   const base = `http://127.0.0.1:${config.PORT}`;
   if (!(await waitReady(`${base}/ready`, 60_000))) {
     log(`the API did not become ready at ${base}/ready within 60 s`);

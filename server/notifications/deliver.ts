@@ -39,6 +39,8 @@ type DeliverDeps = Pick<Deps, 'search' | 'config' | 'queues' | 'log'> & { mailer
 /** Matches per client in an officer's digest, and in the person's own alert. */
 const DIGEST_MATCHES = 3;
 const ALERT_MATCHES = 5;
+const shownMatches = (n: NotificationRecord) =>
+  n.kind === 'candidate_alert' ? ALERT_MATCHES : DIGEST_MATCHES;
 
 function milestoneOf(name: string) {
   return MILESTONES.find((m) => m.name === name);
@@ -97,7 +99,8 @@ async function readForBatches(batches: readonly NotificationRecord[][]) {
   const entries = batches.flat();
   const vacancyIds = new Set<string>();
   for (const e of entries) {
-    for (const m of e.matches ?? []) vacancyIds.add(m.vacancyId);
+    // The first few stored matches are read for everyone; the rest only where one of those fell out.
+    for (const m of (e.matches ?? []).slice(0, shownMatches(e))) vacancyIds.add(m.vacancyId);
     for (const id of e.vacancyIds ?? []) vacancyIds.add(id);
   }
   const userIds = idsOf('user');
@@ -177,9 +180,16 @@ async function currentMatches(
 ): Promise<RankedVacancy[]> {
   if (c.status === 'placed' || c.status === 'withdrawn') return [];
   if (n.matches) {
-    const stored = n.matches.flatMap((m) => vacancies.get(m.vacancyId) ?? []);
-    const ranked = rankVacancies(c, stored, want, now);
-    if (ranked.length >= Math.min(want, n.matches.length)) return ranked;
+    const needed = Math.min(want, n.matches.length);
+    let stored = n.matches.flatMap((m) => vacancies.get(m.vacancyId) ?? []);
+    let ranked = rankVacancies(c, stored, want, now);
+    const unread = n.matches.filter((m) => !vacancies.has(m.vacancyId)).map((m) => m.vacancyId);
+    if (ranked.length < needed && unread.length) {
+      // Some of the first few no longer hold: the rest of the stored ones are next in line.
+      stored = [...stored, ...(await vacancyRepository.findCurrentByIds(unread))];
+      ranked = rankVacancies(c, stored, want, now);
+    }
+    if (ranked.length >= needed) return ranked;
   }
   return rankVacanciesFor(deps.search, c, want, now);
 }

@@ -52,6 +52,8 @@ const VacancySchema = new Schema(
   { timestamps: true, collection: 'vacancies' },
 );
 VacancySchema.index({ status: 1, 'location.regencyKey': 1 });
+// Lets version checks (findCurrentByIds) be answered from the index alone.
+VacancySchema.index({ _id: 1, version: 1 });
 VacancySchema.index({ 'skills.code': 1, status: 1 });
 VacancySchema.index({ searchDirty: 1, updatedAt: 1 }, { partialFilterExpression: { searchDirty: true } });
 VacancySchema.index({ status: 1, closesAt: 1 });
