@@ -3,6 +3,7 @@ import request from 'supertest';
 import { deliverBatches, MAX_SEND_ATTEMPTS, retryDelayMs } from '../../server/notifications/deliver.js';
 import { addDays } from '../../server/notifications/milestones.js';
 import { NotificationModel } from '../../server/notifications/model.js';
+import { VACANCIES_INDEX } from '../../server/search/documents.js';
 import { startWorkers, type WorkerPool } from '../../workers/runtime.js';
 import { indexNow, waitFor } from '../search/support.js';
 import { testApp, testDeps } from '../support/context.js';
@@ -332,6 +333,46 @@ describe('release alerts', () => {
     assert.equal(note.status, 'cancelled');
     assert.match(String(note.cancelledReason), /lowongan ditutup/);
     assert.equal((await messagesTo(closing.employer.contactEmail)).length, 0);
+  });
+
+  it('when one of the first stored matches closes, then the next stored one takes its place without matching again', async function () {
+    this.timeout(60_000);
+    const w = await world();
+    const asOf = scenarioDay();
+    const here = { lat: -4.1, lng: 137.1 };
+    const person = await welder(w, addDays(asOf, 30), {
+      domicile: { province: 'Papua Tengah', regency: w.regency, location: { lat: -4.11, lng: 137.11 } },
+      preferences: { willingToRelocate: false },
+    });
+    const jobs = [];
+    for (let i = 0; i < 4; i++)
+      jobs.push(
+        await employerWithVacancy(w, `Juru Las ${i} ${uniq()}`, 'welding.smaw', addDays(asOf, 35 + i), here),
+      );
+    await indexNow(await testDeps());
+    await sweep(w, asOf);
+    const entry = await NotificationModel.findOne({ candidateId: person.id, kind: 'officer_digest' }).lean();
+    const stored = (entry?.matches ?? []).map((m) => String(m.vacancyId));
+    assert.equal(stored.length, 4);
+
+    // The best stored match closes; none of the four can be found in the index any more, so a
+    // fresh match would come back empty: what the digest shows comes from the stored ones.
+    const first = jobs.find((j) => j.vacancy.id === stored[0])!;
+    const closed = await request(await testApp())
+      .patch(`/api/v1/vacancies/${first.vacancy.id}`)
+      .set(w.admin.auth)
+      .send({ status: 'closed' });
+    assert.equal(closed.status, 200);
+    const deps = await testDeps();
+    await deps.search.remove(VACANCIES_INDEX, stored);
+    await deliverBatches(deps, [`user:${w.officer.user.id}:officer_digest`], at(asOf));
+    const [digest] = await messagesTo(w.officer.user.email);
+    assert.ok(digest, 'the digest was sent');
+    assert.ok(!digest.text.includes(first.vacancy.title), 'never the closed one');
+    for (const id of stored.slice(1)) {
+      const job = jobs.find((j) => j.vacancy.id === id)!;
+      assert.ok(digest.text.includes(job.vacancy.title), `stored match ${job.vacancy.title} shown`);
+    }
   });
 
   it('when one delivery carries several recipients, then a refused or failing address holds up nobody else', async function () {
