@@ -90,7 +90,7 @@ export interface DeliveryReads {
 
 const byId = <T extends { id: string }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
 
-/** Recipients, people, vacancies and employers of many batches in five queries at most. */
+/** Recipients, people, vacancies and employers of many batches, in two rounds of a few queries. */
 async function readForBatches(batches: readonly NotificationRecord[][]) {
   const firsts = batches.map((b) => b[0]!);
   const idsOf = (type: RecipientType) => [
