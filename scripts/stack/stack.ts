@@ -96,52 +96,56 @@ export async function upStack(config: Config, opts: UpOptions): Promise<StackHan
     },
   };
 
-  try {
-    for (const svc of stackServices(config)) {
-      const known = readState(ctx.dataDir)[svc.name];
-      const status = await svc.probe();
-      if (status === 'foreign') {
-        throw new StackError(
-          `Port ${svc.port} on ${svc.host} is taken by something that is not the expected ${svc.name} server. Fix:
+  // The servers are independent: they are probed and started side by side.
+  const bring = async (svc: ReturnType<typeof stackServices>[number], at: number): Promise<void> => {
+    const known = readState(ctx.dataDir)[svc.name];
+    const status = await svc.probe();
+    if (status === 'foreign') {
+      throw new StackError(
+        `Port ${svc.port} on ${svc.host} is taken by something that is not the expected ${svc.name} server. Fix:
           ${svc.fixHint}.`,
-        );
-      }
-      if (status === 'ready') {
-        // A server of ours left by an earlier run whose owner is gone (killed before it could stop it)
-        // is adopted: this run stops it. Servers from `stack up` (owner null) and foreign ones are kept.
-        const adopted =
-          known !== undefined &&
-          known.port === svc.port &&
-          isAlive(known.pid) &&
-          known.owner !== null &&
-          !isAlive(known.owner);
-        if (adopted && known) {
-          owned.push({ name: svc.name, pid: known.pid });
-          updateState(ctx.dataDir, (s) => {
-            s[svc.name] = { ...known, owner };
-          });
-        }
-        await svc.prepare?.(ctx);
-        report.push({ name: svc.name, display: svc.display, started: false, reused: true });
-        log(`${svc.name}: reusing ${svc.display}${adopted ? ' (left by an earlier run; will stop it)' : ''}`);
-        continue;
-      }
-      if (!svc.local) {
-        throw new StackError(
-          `${svc.name} at ${svc.display} does not answer, and the stack only starts servers on this machine. Fix:
-          start that server or point the URL at a loopback address so the stack starts one.`,
-        );
-      }
-      log(`${svc.name}: starting on ${svc.host}:${svc.port}…`);
-      const spawned = await svc.start(ctx);
-      owned.push({ name: svc.name, pid: spawned.pid });
-      updateState(ctx.dataDir, (s) => {
-        s[svc.name] = { pid: spawned.pid, port: svc.port, owner, startedAt: new Date().toISOString() };
-      });
-      await svc.prepare?.(ctx);
-      report.push({ name: svc.name, display: svc.display, started: true, reused: false });
-      log(`${svc.name}: running at ${svc.display} (log ${path.join(ctx.dataDir, 'logs')})`);
+      );
     }
+    if (status === 'ready') {
+      // A server of ours left by an earlier run whose owner is gone (killed before it could stop it)
+      // is adopted: this run stops it. Servers from `stack up` (owner null) and foreign ones are kept.
+      const adopted =
+        known !== undefined &&
+        known.port === svc.port &&
+        isAlive(known.pid) &&
+        known.owner !== null &&
+        !isAlive(known.owner);
+      if (adopted && known) {
+        owned.push({ name: svc.name, pid: known.pid });
+        updateState(ctx.dataDir, (s) => {
+          s[svc.name] = { ...known, owner };
+        });
+      }
+      await svc.prepare?.(ctx);
+      report[at] = { name: svc.name, display: svc.display, started: false, reused: true };
+      log(`${svc.name}: reusing ${svc.display}${adopted ? ' (left by an earlier run; will stop it)' : ''}`);
+      return;
+    }
+    if (!svc.local) {
+      throw new StackError(
+        `${svc.name} at ${svc.display} does not answer, and the stack only starts servers on this machine. Fix:
+          start that server or point the URL at a loopback address so the stack starts one.`,
+      );
+    }
+    log(`${svc.name}: starting on ${svc.host}:${svc.port}…`);
+    const spawned = await svc.start(ctx);
+    owned.push({ name: svc.name, pid: spawned.pid });
+    updateState(ctx.dataDir, (s) => {
+      s[svc.name] = { pid: spawned.pid, port: svc.port, owner, startedAt: new Date().toISOString() };
+    });
+    await svc.prepare?.(ctx);
+    report[at] = { name: svc.name, display: svc.display, started: true, reused: false };
+    log(`${svc.name}: running at ${svc.display} (log ${path.join(ctx.dataDir, 'logs')})`);
+  };
+  try {
+    const results = await Promise.allSettled(stackServices(config).map((svc, i) => bring(svc, i)));
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   } catch (err) {
     await handle.stop();
     throw err;
