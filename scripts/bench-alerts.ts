@@ -39,7 +39,6 @@ import {
   overallRate,
   RATIO_GOAL,
   SWEEP_GOAL_MS,
-  writeAlertsSection,
 } from './bench/alerts/report.js';
 import { type Sink, startPrivateSink } from './bench/alerts/sink.js';
 import {
@@ -51,10 +50,10 @@ import {
   rawRound,
 } from './bench/alerts/throughput.js';
 import { benchTarget, cleanupTarget } from './bench/env.js';
-import { describeMachine } from './bench/report.js';
+import { describeMachine, recordSection } from './bench/report.js';
 import { cpuSince, cpuSnapshot, fmtCpu, fmtDuration, nowMs, startMemorySampler } from './bench/stats.js';
-import { StackError } from './stack/errors.js';
-import { PROJECT_ROOT, type StackHandle, upStack } from './stack/stack.js';
+import { runCommand } from './stack/errors.js';
+import { type StackHandle, upStack } from './stack/stack.js';
 
 const BENCH_NAME = 'bench_alerts';
 /** Longest a delivery round may take before the run gives up. */
@@ -245,12 +244,6 @@ async function main(): Promise<number> {
     if (args.keep) {
       log(`kept ${target.database} (database, ${target.indexPrefix}* indexes, ${target.queuePrefix}:* keys)`);
     }
-  } catch (err) {
-    if (err instanceof StackError) {
-      process.stderr.write(`\n[stack] ${err.message}\n`);
-      return 1;
-    }
-    throw err;
   } finally {
     await deps?.close().catch(() => undefined);
     await sink?.stop().catch(() => undefined);
@@ -265,19 +258,8 @@ async function main(): Promise<number> {
   results.machine.load[1] = load1();
   process.stdout.write(`\n${formatAlertsTable(results)}\n`);
   const record = args.record ?? (isFullSize(args) && !args.reuse);
-  if (record) {
-    writeAlertsSection(path.join(PROJECT_ROOT, 'docs', 'benchmarks.md'), alertsSection(results));
-    log('recorded in docs/benchmarks.md (section "Alerts")');
-  } else {
-    log('docs/benchmarks.md not updated (scaled-down or --reuse run; pass --record to write it anyway)');
-  }
+  recordSection(record, 'Alerts', alertsSection(results), log);
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`bench:alerts failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('bench:alerts', main);

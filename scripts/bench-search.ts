@@ -10,7 +10,6 @@
  *   npm run bench:search -- --keep   then   -- --reuse             re-measure search and matching without regenerating
  */
 import os from 'node:os';
-import path from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import mongoose from 'mongoose';
 import { config } from '../config/index.js';
@@ -36,8 +35,8 @@ import {
   describeMachine,
   formatTable,
   type ImportResults,
+  recordSection,
   speedSection,
-  writeSpeedSection,
 } from './bench/report.js';
 import { compareSearch, searchMix } from './bench/search.js';
 import {
@@ -51,8 +50,8 @@ import {
   startMemorySampler,
 } from './bench/stats.js';
 import { BENCH_LOGIN, buildWorld } from './bench/world.js';
-import { StackError } from './stack/errors.js';
-import { PROJECT_ROOT, type StackHandle, upStack } from './stack/stack.js';
+import { runCommand } from './stack/errors.js';
+import { type StackHandle, upStack } from './stack/stack.js';
 
 const BENCH_NAME = 'bench_search';
 /** Profiles handed to one bulkCreateCandidates call, as an import streams its file. */
@@ -246,12 +245,6 @@ async function main(): Promise<number> {
       durationMs: 0,
       skipped,
     };
-  } catch (err) {
-    if (err instanceof StackError) {
-      process.stderr.write(`\n[stack] ${err.message}\n`);
-      return 1;
-    }
-    throw err;
   } finally {
     await stopRelay?.().catch(() => undefined);
     await pool?.close().catch(() => undefined);
@@ -271,20 +264,8 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${formatTable(results)}\n`);
   const fullSize = args.candidates === DEFAULTS.candidates && args.vacancies === DEFAULTS.vacancies;
   const record = args.record ?? (fullSize && !args.reuse);
-  if (record) {
-    const file = path.join(PROJECT_ROOT, 'docs', 'benchmarks.md');
-    writeSpeedSection(file, speedSection(results));
-    log('recorded in docs/benchmarks.md (section "Speed")');
-  } else {
-    log('docs/benchmarks.md not updated (scaled-down or --reuse run; pass --record to write it anyway)');
-  }
+  recordSection(record, 'Speed', speedSection(results), log);
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`bench:search failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('bench:search', main);

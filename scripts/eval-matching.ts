@@ -21,7 +21,7 @@ import {
 } from './eval/matching/evaluate.js';
 import { configFor, dropNamespace, type Namespace } from './eval/matching/namespace.js';
 import { readEvalSet, readQrels, readRecorded, writeRecorded } from './eval/matching/set.js';
-import { StackError } from './stack/errors.js';
+import { runCommand } from './stack/errors.js';
 import { type StackHandle, upStack } from './stack/stack.js';
 
 const log = (m: string) => process.stdout.write(`[eval] ${m}\n`);
@@ -61,12 +61,6 @@ async function main(): Promise<number> {
     }
     for (const p of problems) process.stderr.write(`[eval] FAIL: ${p}\n`);
     return problems.length || (!record && drops.length) ? 1 : 0;
-  } catch (err) {
-    if (err instanceof StackError) {
-      process.stderr.write(`\n[stack] ${err.message}\n`);
-      return 1;
-    }
-    throw err;
   } finally {
     if (deps) {
       await dropNamespace(deps, ns).catch((err: Error) => log(`could not clean up: ${err.message}`));
@@ -76,10 +70,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`eval:matching failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('eval:matching', main);

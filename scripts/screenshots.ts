@@ -21,7 +21,7 @@ import { ensureSearchIndexes, syncDirty } from '../server/search/sync.js';
 import { launchChromium } from '../test/browser/support/browser.js';
 import { configFor, dropNamespace, type Namespace } from './eval/matching/namespace.js';
 import { runSeed } from './seed/run.js';
-import { StackError } from './stack/errors.js';
+import { runCommand } from './stack/errors.js';
 import { PROJECT_ROOT, type StackHandle, upStack } from './stack/stack.js';
 
 const OUT_DIR = path.join(PROJECT_ROOT, 'docs', 'screenshots');
@@ -286,12 +286,6 @@ async function main(): Promise<number> {
     const large = shooter.files.filter((f) => f.bytes > MAX_BYTES);
     for (const f of large) log(`larger than ${MAX_BYTES / 1024} KB: ${f.file}`);
     return 0;
-  } catch (err) {
-    if (err instanceof StackError) {
-      process.stderr.write(`\n[stack] ${err.message}\n`);
-      return 1;
-    }
-    throw err;
   } finally {
     await browser?.close().catch(() => undefined);
     if (server) {
@@ -307,10 +301,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`screenshots failed: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCommand('screenshots', main);

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../stack/stack.js';
 import type { MatchComparison } from './match.js';
 import type { SearchComparison } from './search.js';
 import { type CpuSnapshot, fmtDuration, type MemoryPeak, mib } from './stats.js';
@@ -186,14 +187,7 @@ function rows(r: BenchResults): Row[] {
       result: '',
     });
   }
-  out.push({
-    measure: 'Peak memory of the benchmark process',
-    ours: `RSS ${mib(r.memory.rssBytes)}, heap ${mib(r.memory.heapUsedBytes)}`,
-    baseline: '',
-    ratio: '',
-    goal: '',
-    result: '',
-  });
+  out.push(memoryRow(r.memory));
   return out;
 }
 
@@ -253,6 +247,29 @@ export function speedSection(r: BenchResults): string {
 }
 
 /** Replaces (or adds) the "## Speed" section, leaving every other section as it is. */
-export function writeSpeedSection(file: string, section: string): void {
-  writeSection(file, 'Speed', section);
+/** The table row every benchmark ends with: the peak memory of its process. */
+export function memoryRow(memory: MemoryPeak): Row {
+  return {
+    measure: 'Peak memory of the benchmark process',
+    ours: `RSS ${mib(memory.rssBytes)}, heap ${mib(memory.heapUsedBytes)}`,
+    baseline: '',
+    ratio: '',
+    goal: '',
+    result: '',
+  };
+}
+
+/** Writes a run's section of docs/benchmarks.md when `record`, and says which it did. */
+export function recordSection(
+  record: boolean,
+  heading: string,
+  section: string,
+  log: (m: string) => void,
+): void {
+  if (record) {
+    writeSection(path.join(PROJECT_ROOT, 'docs', 'benchmarks.md'), heading, section);
+    log(`recorded in docs/benchmarks.md (section "${heading}")`);
+  } else {
+    log('docs/benchmarks.md not updated (scaled-down or --reuse run; pass --record to write it anyway)');
+  }
 }

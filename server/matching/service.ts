@@ -7,7 +7,6 @@ import { employerRepository } from '../employers/repository.js';
 import { errors } from '../http/errors.js';
 import type { SearchEngine } from '../infra/search.js';
 import { CANDIDATES_INDEX, toSeconds, VACANCIES_INDEX } from '../search/documents.js';
-import { memoByIds } from '../shared/memo.js';
 import { regionKey } from '../shared/regions.js';
 import { presentVacancy } from '../vacancies/presenter.js';
 import { type VacancyRecord, vacancyRepository } from '../vacancies/repository.js';
@@ -154,9 +153,6 @@ export type VacancyLoader = (ids: readonly string[]) => Promise<VacancyRecord[]>
 
 const readVacancies: VacancyLoader = (ids) => vacancyRepository.findCurrentByIds(ids);
 
-/** A loader that reads each vacancy once for its lifetime (one release sweep; see shared/memo). */
-export const memoVacancyLoader = (): VacancyLoader => memoByIds((ids) => vacancyRepository.findByIds(ids));
-
 export interface RankedVacancy {
   vacancy: VacancyRecord;
   explanation: MatchExplanation;
@@ -205,7 +201,7 @@ export async function rankVacanciesFor(
 }
 
 /** The API shape of ranked vacancies: each with its employer's public details. */
-export async function presentMatches(ranked: readonly RankedVacancy[]): Promise<VacancyMatch[]> {
+async function presentMatches(ranked: readonly RankedVacancy[]): Promise<VacancyMatch[]> {
   const employers = new Map(
     (await employerRepository.findByIds([...new Set(ranked.map((t) => t.vacancy.employerId))])).map((e) => [
       e.id,

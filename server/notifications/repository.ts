@@ -138,9 +138,6 @@ export const notificationRepository = {
       return built.filter((_, i) => !failed.has(i)).map((d) => toRecord(d as Doc));
     }
   },
-  async plannedInBatch(batchKey: string, now: Date, limit = 500): Promise<NotificationRecord[]> {
-    return (await this.plannedInBatches([batchKey], now, limit)).get(batchKey) ?? [];
-  },
   /** The entries due to be sent of each batch (oldest first, at most `limit` per batch), in one query. */
   async plannedInBatches(
     batchKeys: readonly string[],
@@ -283,9 +280,6 @@ export const notificationRepository = {
       },
     });
     return res.modifiedCount;
-  },
-  async hasSendingInBatch(batchKey: string): Promise<boolean> {
-    return (await NotificationModel.exists({ batchKey, status: 'sending' })) !== null;
   },
   /** Batches with planned entries older than `before` whose delivery job may have been lost. */
   async staleBatchKeys(before: Date, now: Date, limit = 500): Promise<string[]> {

@@ -7,11 +7,12 @@ import { type EmployerRecord, employerRepository } from '../employers/repository
 import { facilityRepository } from '../facilities/repository.js';
 import { jobId } from '../infra/queue.js';
 import type { JobHandler } from '../jobs/handler.js';
-import { memoVacancyLoader, rankVacanciesFor, type VacancyLoader } from '../matching/service.js';
+import { rankVacanciesFor, type VacancyLoader } from '../matching/service.js';
 import { mapLimit } from '../shared/concurrency.js';
 import { memoByIds, memoByKey } from '../shared/memo.js';
 import { INDONESIAN_TIMEZONES } from '../shared/schemas.js';
 import { type UserRecord, userRepository } from '../users/repository.js';
+import { vacancyRepository } from '../vacancies/repository.js';
 import { DELIVERY_CHUNK } from './jobs.js';
 import {
   currentReleaseDay,
@@ -111,7 +112,7 @@ function sweepReads(): SweepReads {
     users: memoByIds((ids) => userRepository.findByIds(ids)),
     bapasOfficers: memoByKey((bapasId: string) => userRepository.activeOfficers(bapasId)),
     employers: memoByIds((ids) => employerRepository.findByIds(ids)),
-    vacancies: memoVacancyLoader(),
+    vacancies: memoByIds((ids) => vacancyRepository.findByIds(ids)),
   };
 }
 

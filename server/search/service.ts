@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { type AnonymisedCandidate, weekOf } from '../candidates/projection.js';
+import { AnonymisedCandidateSchema } from '../candidates/views.js';
 import { errors } from '../http/errors.js';
 import type { SearchEngine, SearchHit } from '../infra/search.js';
 import { regionKey } from '../shared/regions.js';
@@ -61,19 +62,8 @@ export interface CandidateSearchQuery {
   limit: number;
 }
 
-/** The index fields an employer's search result is built from (presentCandidateHit). */
-const CANDIDATE_HIT_FIELDS = [
-  'publicId',
-  'ageBand',
-  'domicile',
-  'skills',
-  'trainings',
-  'certifications',
-  'education',
-  'languages',
-  'availability',
-  'preferences',
-];
+/** The index fields an employer's search result is built from: the anonymised projection's. */
+const CANDIDATE_HIT_FIELDS = Object.keys(AnonymisedCandidateSchema.shape);
 
 /** The anonymised projection as the index holds it, rebuilt from an allow-list of fields. */
 function presentCandidateHit(hit: SearchHit, now: Date) {

@@ -1,7 +1,7 @@
 /** The results of an alerts run: the printed table and the "Alerts" section of docs/benchmarks.md. */
 import type { SweepResult } from '../../../server/notifications/sweep.js';
-import { type Machine, markdownTable, printedTable, type Row, writeSection } from '../report.js';
-import { type CpuSnapshot, fmtDuration, type MemoryPeak, mib } from '../stats.js';
+import { type Machine, markdownTable, memoryRow, printedTable, type Row } from '../report.js';
+import { type CpuSnapshot, fmtDuration, type MemoryPeak } from '../stats.js';
 import type { DatasetMeta, GenerationTimings } from './dataset.js';
 import type { OursRound, RoundResult } from './throughput.js';
 
@@ -62,14 +62,7 @@ function rows(r: AlertsResults): Row[] {
       result: ratio >= RATIO_GOAL ? 'PASS' : 'FAIL',
     });
   }
-  out.push({
-    measure: 'Peak memory of the benchmark process',
-    ours: `RSS ${mib(r.memory.rssBytes)}, heap ${mib(r.memory.heapUsedBytes)}`,
-    baseline: '',
-    ratio: '',
-    goal: '',
-    result: '',
-  });
+  out.push(memoryRow(r.memory));
   return out;
 }
 
@@ -138,9 +131,4 @@ export function alertsSection(r: AlertsResults): string {
   }
   for (const x of r.skipped) lines.push(`- Not measured in this run: ${x}.`);
   return `${lines.join('\n')}\n`;
-}
-
-/** Replaces (or appends) the "## Alerts" section, leaving every other section as it is. */
-export function writeAlertsSection(file: string, section: string): void {
-  writeSection(file, 'Alerts', section);
 }
